@@ -1,0 +1,497 @@
+"""Attribution relations: cue -> source -> content, for every sentence of an article.
+
+For each sentence we mask quoted words (a cue inside a quotation is the
+speaker's, not the article's), find cues, and look for the cue's source in
+every placement a newsroom uses: before the cue ("Ruiz said"), after it in
+inversion (`"...," said Ruiz`), after "according to", in an appositive
+("Ruiz, the mayor, said"), and as the subject of a participle (", saying").
+Vague and agentless attribution, quotations that run over sentences and
+paragraphs, speaker tags with a colon and quotes credited in the next
+sentence are handled here too; pronouns and descriptions are resolved by
+:mod:`attrib.coref`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from attrib import coref
+from attrib.lexicon import Hit, Lexicon
+from attrib.quotes import Quote, find_quotes
+from attrib.sourcekind import PRONOUNS, SourceClass, classify
+
+_WORD = re.compile(r"[\w][\w'’.&-]*|[^\w\s]")
+_SKIP_BEFORE = {
+    "also", "later", "previously", "publicly", "repeatedly", "earlier", "then", "further", "recently",
+    "once", "has", "have", "had", "would", "will", "could", "may", "might", "can", "did", "does", "do",
+    "is", "was", "were", "are", "been", "not", "never", "quickly", "again", "separately", "privately",
+    "today", "yesterday", "tonight", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "last", "week", "this", "morning", "evening", "afternoon", "night", "told",
+    "simply", "only", "just", "however", "meanwhile", "had", "still", "since", "first", "initially",
+    "originally", "subsequently", "reportedly", "both", "all", "each", "now", "too", "flatly", "firmly",
+    "openly", "angrily", "strongly", "confidently", "explicitly", "specifically", "immediately", "later",
+}
+_NP_INNER = {
+    "the", "a", "an", "of", "for", "at", "and", "'s", "’s", "senior", "former", "top", "local", "chief",
+    "deputy", "two", "three", "four", "several", "some", "many", "other", "another", "one", "state",
+    "federal", "foreign", "the", "new", "its", "their", "his", "her", "our", "young", "old", "regional",
+    "national", "international", "western", "european", "military", "government", "defense", "defence",
+    "intelligence", "security", "police", "health", "administration", "company", "party", "campaign",
+    "union", "club", "team", "court", "city", "county", "district", "school", "hospital", "bank",
+    "independent", "leading", "prominent", "anonymous", "unnamed", "retired", "acting", "interim",
+    "assistant", "associate", "executive", "managing", "general", "vice", "prime", "finance", "justice",
+    "interior", "trade", "education", "environment", "economy", "energy", "transport", "labour", "labor",
+    "agriculture", "research", "study", "s", "de", "van", "von", "der", "la", "le", "al", "bin", "el",
+    "&", "-", "in", "to", "on", "with", "familiar", "close", "briefed", "matter", "talks", "plan",
+    "situation", "investigation", "discussions", "negotiations", "case", "issue", "deal", "decision",
+}
+_INVERTING = {"said", "says", "added", "adds", "explained", "wrote", "writes", "continued", "noted",
+              "recalled", "asked", "insisted", "warned", "declared", "replied", "concluded", "stated",
+              "observed", "remarked", "argued", "suggested", "exclaimed", "countered", "admitted", "told"}
+_WEAK_CUES = {"continued", "went on", "described", "describes", "agreed", "disagreed", "present",
+              "posted", "recorded", "published", "detailed", "outlined", "documented", "projects",
+              "projected", "shows", "show", "showed", "shown", "found", "finds", "reported", "reports",
+              "released", "indicated", "indicates", "rejected", "rejects", "challenged", "questioned",
+              "questions", "observed", "noted", "notes", "cited", "citing", "quoting"}
+_PASSIVE = {"was", "were", "been", "being", "be", "is", "are", "get", "got"}
+_STOP_LEFT = {"that", "which", "who", "whom", "whose", "because", "but", "while", "when", "after",
+              "before", "as", "if", "since", "although", "though", "where", "and", "or", "so", "than",
+              "whether", "until", "unless", "what", "how", "why"}
+
+
+@dataclass(slots=True)
+class Found:
+    """An attribution found in one sentence (mutable while the article is processed)."""
+
+    sentence: int
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    source_text: str
+    cls: SourceClass
+    mode: str
+    rules: list[str] = field(default_factory=list)
+    content: list[tuple[int, int]] = field(default_factory=list)
+    vague: bool = False
+    resolved_to: str | None = None
+    entity: int = -1
+    quoted: bool = False
+    carried_from: Found | None = None
+
+
+@dataclass(slots=True)
+class SentenceInfo:
+    """Everything found in one sentence."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    attributions: list[Found] = field(default_factory=list)
+    quote_chars: int = 0
+    quote_words: int = 0
+    quotes: list[Quote] = field(default_factory=list)
+    inside_quote: bool = False
+    no_comment: bool = False
+    not_attribution: list[str] = field(default_factory=list)
+    grants: list[Hit] = field(default_factory=list)
+    reasons: list[Hit] = field(default_factory=list)
+    bases: list[Hit] = field(default_factory=list)
+    colon_lead_in: bool = False
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(text[start:end])]
+
+
+def _mask_quotes(text: str, start: int, end: int, quotes: list[Quote]) -> str:
+    """The sentence with quoted characters blanked (same length, offsets kept)."""
+    chars = list(text[start:end])
+    for q in quotes:
+        a, b = max(q.start, start), min(q.end, end)
+        for i in range(a, b):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def _left_source(text: str, masked: str, s_start: int, cue_start: int) -> tuple[int, int] | None:
+    """The noun phrase right before a cue ("Mayor Ana Ruiz said"), skipping adverbs."""
+    toks = _tokens(masked, 0, cue_start - s_start)
+    i = len(toks) - 1
+    while i >= 0 and toks[i][2].lower() in _SKIP_BEFORE:
+        i -= 1
+    if i >= 0 and toks[i][2] == ",":
+        return _appositive_source(text, masked, s_start, toks, i)
+    end_i = i
+    while i >= 0:
+        w = toks[i][2]
+        low = w.lower()
+        if w[0].isupper() or low in _NP_INNER or w in ("'s", "’s") or w[0].isdigit() or low in PRONOUNS:
+            if low in _STOP_LEFT:
+                break
+            if low in PRONOUNS and i != end_i:
+                break
+            i -= 1
+            if low in PRONOUNS:
+                break
+            continue
+        if _is_nounish(low):
+            i -= 1
+            continue
+        break
+    first = i + 1
+    while first <= end_i and toks[first][2].lower() in {"of", "for", "at", "and", "&", "-", "in", "to", "on",
+                                                        "with", "familiar", "close", "briefed"}:
+        first += 1
+    if first > end_i:
+        return None
+    return s_start + toks[first][0], s_start + toks[end_i][1]
+
+
+def _is_nounish(low: str) -> bool:
+    return low.endswith(("ers", "ists", "ians", "ials", "ors", "ees", "ants", "ents", "ives", "ies")) or low in {
+        "people", "police", "staff", "officials", "sources", "source", "official", "aide", "aides",
+        "spokesman", "spokeswoman", "spokesperson", "person", "man", "woman", "men", "women", "expert",
+        "report", "study", "survey", "poll", "statement", "data", "figures", "government", "ministry",
+        "department", "agency", "council", "company", "court", "campaign", "filings", "documents",
+        "mayor", "minister", "president", "chief", "head", "coach", "manager", "judge", "prosecutor",
+        "lawyer", "attorney", "diplomat", "analyst", "economist", "researcher", "scientist", "doctor",
+        "witness", "resident", "friend", "relative", "neighbour", "neighbor", "teacher", "student",
+        "member", "leader", "director", "secretary", "governor", "senator", "officer", "insider", "critic",
+        "military", "army", "navy", "research", "paper", "review", "audit", "memo", "letter", "team",
+        "group", "board", "committee", "commission", "office", "embassy", "union", "club", "party",
+        "firm", "bank", "university", "hospital", "institute", "authority", "regulator", "pentagon",
+        "administration", "others", "some", "many", "several", "most", "both", "all", "everyone",
+        "adviser", "advisor", "official's", "activist", "protester", "worker", "employee", "executive",
+    }
+
+
+def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i: int) -> tuple[int, int] | None:
+    """`Ruiz, the city's mayor, said` / `Ruiz, who ..., said`: the name before the appositive."""
+    j = comma_i - 1
+    while j >= 0 and toks[j][2] != ",":
+        j -= 1
+    if j < 0:
+        return None
+    app_first = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
+    name_span = _left_source(text, masked, s_start, s_start + toks[j][0]) if j > 0 else None
+    if app_first in {"who", "which", "a", "an", "the", "speaking", "whose", "one", "both", "himself",
+                     "herself", "according"} or (j + 1 < comma_i and toks[j + 1][2][0].isupper()):
+        if name_span is not None:
+            return name_span
+        if app_first in {"a", "an", "the", "one"}:
+            return s_start + toks[j + 1][0], s_start + toks[comma_i - 1][1]
+    return None
+
+
+def _right_source(text: str, masked: str, s_start: int, from_pos: int, s_end: int) -> tuple[int, int] | None:
+    """The noun phrase right after a cue ("according to X", `said Ruiz`)."""
+    toks = _tokens(masked, from_pos - s_start, s_end - s_start)
+    out_start = out_end = None
+    n = 0
+    for a, b, w in toks:
+        low = w.lower()
+        if w in {",", ";", ":", ".", "(", ")", "—", "–", "?", "!"} or low in {"that", "said", "says", "who",
+                                                                             "which", "when", "on", "after"}:
+            break
+        if n >= 12:
+            break
+        if out_start is None:
+            if low in {"the", "a", "an", "two", "three", "several", "some", "many", "one"} or w[0].isupper() \
+                    or low in PRONOUNS or _is_nounish(low) or low in _NP_INNER:
+                out_start = a
+            else:
+                break
+        out_end = b
+        n += 1
+    if out_start is None or out_end is None:
+        return None
+    return s_start + out_start, s_start + out_end
+
+
+def _subject_of_clause(text: str, masked: str, s_start: int, before: int) -> tuple[int, int] | None:
+    """The first noun phrase of the sentence, for participles (", saying ...")."""
+    toks = _tokens(masked, 0, before - s_start)
+    if not toks:
+        return None
+    k = 0
+    while k < len(toks) and toks[k][2].lower() in {"in", "on", "at", "a", "the", "an"} and False:
+        k += 1
+    end = k
+    while end < len(toks) and toks[end][2] not in {",", ";", ":"} and toks[end][2].lower() not in _STOP_LEFT:
+        w = toks[end][2]
+        if not (w[0].isupper() or w.lower() in _NP_INNER or _is_nounish(w.lower()) or w.lower() in PRONOUNS):
+            break
+        end += 1
+    if end == k:
+        return None
+    return s_start + toks[k][0], s_start + toks[end - 1][1]
+
+
+class ArticleAnalysis:
+    """Runs attribution finding over all sentences of one article."""
+
+    def __init__(self, text: str, segs: list, lex: Lexicon) -> None:
+        self.text = text
+        self.segs = segs
+        self.lex = lex
+        paragraphs = _paragraph_spans(segs)
+        self.quotes = find_quotes(text, paragraphs)
+        self.infos: list[SentenceInfo] = []
+        self.entities: list[coref.Entity] = []
+
+    def run(self) -> list[SentenceInfo]:
+        """Find attributions sentence by sentence, then link quotes and resolve references."""
+        qi = 0
+        for idx, seg in enumerate(self.segs):
+            while qi < len(self.quotes) and self.quotes[qi].end <= seg.start:
+                qi += 1
+            qs = []
+            j = qi
+            while j < len(self.quotes) and self.quotes[j].start < seg.end:
+                qs.append(self.quotes[j])
+                j += 1
+            self.infos.append(self._sentence(idx, seg, qs))
+        link_quotes(self.infos, self.text)
+        self.entities = coref.resolve(self.infos, self.text, self.lex)
+        return self.infos
+
+    def _sentence(self, idx: int, seg, qs: list[Quote]) -> SentenceInfo:  # type: ignore[no-untyped-def]
+        text, lex = self.text, self.lex
+        s, e = seg.start, seg.end
+        info = SentenceInfo(idx, s, e, seg.paragraph, quotes=qs)
+        masked = _mask_quotes(text, s, e, qs)
+        in_q = sum(max(0, min(q.end, e) - max(q.start, s)) for q in qs)
+        info.quote_chars = in_q
+        info.quote_words = sum(len(text[max(q.start, s):min(q.end, e)].split()) for q in qs)
+        nonspace = sum(1 for ch in masked if not ch.isspace() and ch not in ".,;:!?—–-'’\"”“)(")
+        info.inside_quote = bool(qs) and nonspace == 0
+        blocked: list[tuple[int, int]] = []
+        for h in lex.find("no-comment", masked):
+            info.no_comment = True
+            blocked.append((h.start, h.end))
+        for h in lex.find("not-attribution", masked):
+            info.not_attribution.append(h.rule.id)
+            blocked.append(_extend_question(masked, h.start, h.end))
+        info.grants = lex.find("anonymity-grant", masked)
+        info.reasons = lex.find("anonymity-reason", masked)
+        info.bases = lex.find("basis", masked)
+        for h in lex.find("vague", masked):
+            if _overlaps(h.start, h.end, blocked):
+                continue
+            blocked.append((h.start, h.end))
+            info.attributions.append(
+                Found(idx, (s + h.start, s + h.end), None, "", SourceClass("unnamed", False, vague=True),
+                      "indirect", [h.rule.id], vague=True)
+            )
+        for h in lex.find_cues(masked):
+            if _overlaps(h.start, h.end, blocked):
+                continue
+            found = self._from_cue(info, masked, h)
+            if found is not None:
+                info.attributions.append(found)
+                blocked.append((h.start, h.end))
+        _dedupe_sources(info)
+        return info
+
+    def _from_cue(self, info: SentenceInfo, masked: str, h: Hit) -> Found | None:
+        text, s, e = self.text, info.start, info.end
+        cue_word = masked[h.start:h.end].lower()
+        cue_type = h.rule.cue_type
+        span: tuple[int, int] | None = None
+        if cue_type == "colon":
+            span = _colon_speaker(text, masked, s, h.start)
+            if span is None:
+                return None
+        elif cue_type == "according" or cue_word in {"citing", "cited", "quoting"}:
+            span = _right_source(text, masked, s, s + h.end, e)
+        elif cue_type == "statement":
+            return None if _has_other_cue(masked, h, self.lex) else self._statement_source(info, masked, h)
+        else:
+            before = masked[:h.start].rstrip()
+            prev_word = before.split()[-1].lower() if before.split() else ""
+            if prev_word in _PASSIVE and cue_word not in {"said", "says"}:
+                return None
+            if cue_word.endswith("ing") and before.endswith(","):
+                span = _subject_of_clause(text, masked, s, s + len(before) - 1)
+            else:
+                span = _left_source(text, masked, s, s + h.start)
+            if span is None and cue_word.split()[0] in _INVERTING and _inversion_slot(text, s, h.start, info):
+                span = _right_source(text, masked, s, s + h.end, e)
+        if span is None:
+            return None
+        src_text = text[span[0]:span[1]]
+        cls = classify(src_text, self.lex, text[s:e])
+        if not _plausible(cls, cue_type, cue_word, src_text, info, h, masked):
+            return None
+        found = Found(info.index, (s + h.start, s + h.end), span, src_text, cls, "indirect", [h.rule.id])
+        found.vague = cls.vague
+        return found
+
+    def _statement_source(self, info: SentenceInfo, masked: str, h: Hit) -> Found | None:
+        span = _subject_of_clause(self.text, masked, info.start, info.start + h.start)
+        if span is None:
+            return None
+        src_text = self.text[span[0]:span[1]]
+        cls = classify(src_text, self.lex, self.text[info.start:info.end])
+        if cls.kind == "unnamed" and not cls.vague and cls.head not in self.lex.person_nouns:
+            return None
+        return Found(info.index, (info.start + h.start, info.start + h.end), span, src_text, cls, "indirect",
+                     [h.rule.id], vague=cls.vague)
+
+
+def _plausible(cls: SourceClass, cue_type: str, cue_word: str, src: str, info: SentenceInfo, h: Hit,
+               masked: str) -> bool:
+    """Reject cue uses whose "source" cannot speak (the verb is not an attribution here)."""
+    if cls.kind == "unnamed" and not cls.vague and cls.head and not _speaker_head(cls.head):
+        return False
+    if cue_type == "document" and cls.kind not in {"document", "organization"} and cls.head not in {
+        "researchers", "scientists", "study", "team", "authors", "investigators", "analysis"}:
+        return False
+    if cue_type == "cognition" and cls.kind in {"document"}:
+        return False
+    if cue_word in _WEAK_CUES and not _quote_near(masked, h) and "that" not in masked[h.end:h.end + 12] \
+            and cls.kind not in {"document"}:
+        return False
+    return True
+
+
+def _speaker_head(head: str) -> bool:
+    from attrib.sourcekind import DOC_WORDS, ORG_WORDS, ROLE_NOUNS
+
+    return (head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS or head in ORG_WORDS or head in DOC_WORDS
+            or head.rstrip("s") in DOC_WORDS or head in _SPEAKER_NOUNS or head.rstrip("s") in _SPEAKER_NOUNS)
+
+
+_SPEAKER_NOUNS = {
+    "official", "source", "aide", "insider", "diplomat", "person", "people", "someone", "staffer",
+    "employee", "adviser", "advisor", "lawmaker", "legislator", "executive", "investigator", "officer",
+    "member", "negotiator", "witness", "resident", "colleague", "friend", "relative", "neighbour",
+    "neighbor", "worker", "banker", "trader", "poster", "blogger", "user", "protester", "activist",
+    "student", "teacher", "parent", "doctor", "nurse", "scientist", "researcher", "supporter", "fan",
+    "voter", "commander", "lawyer", "attorney", "prosecutor", "agent", "analyst", "economist", "expert",
+    "critic", "observer", "commentator", "opponent", "proponent", "advocate", "leader", "figure",
+    "veteran", "player", "organizer", "organiser", "survivor", "victim", "owner", "man", "woman", "men",
+    "women", "spokesman", "spokeswoman", "spokesperson", "representative", "one", "some", "many",
+    "others", "several", "most", "both", "all", "authorities", "media", "reports", "police", "staff",
+    "government", "it", "they", "he", "she", "group", "sceptic", "skeptic", "pundit", "detractor",
+}
+
+
+def _quote_near(masked: str, h: Hit) -> bool:
+    window = masked[max(0, h.start - 4):h.end + 4]
+    return ":" in window or '"' in window
+
+
+def _has_other_cue(masked: str, h: Hit, lex: Lexicon) -> bool:
+    return any(c.rule.cue_type in {"speech", "cognition"} for c in lex.find_cues(masked) if c.start != h.start)
+
+
+def _inversion_slot(text: str, s: int, cue_rel: int, info: SentenceInfo) -> bool:
+    """Is the cue in the inverted slot: after a closing quote, a comma, or at the sentence start?"""
+    before = text[s:s + cue_rel].rstrip()
+    if not before:
+        return True
+    if before[-1] in ",”\"’'—–:":
+        return True
+    return any(q.end <= s + cue_rel and s + cue_rel - q.end <= 3 for q in info.quotes)
+
+
+def _colon_speaker(text: str, masked: str, s: int, colon_rel: int) -> tuple[int, int] | None:
+    """`Ruiz: "We will appeal"` / `Rathbun stated:` -- the tag before the colon, if a name."""
+    head = masked[:colon_rel].strip()
+    if not head or len(head.split()) > 6:
+        return _left_source(text, masked, s, s + colon_rel) if head else None
+    start = masked.index(head)
+    return s + start, s + start + len(head)
+
+
+def _extend_question(masked: str, start: int, end: int) -> tuple[int, int]:
+    """A reported question blocks cues up to the end of its clause."""
+    stop = masked.find(",", end)
+    return start, (stop if stop >= 0 else len(masked))
+
+
+def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < y and x < b for x, y in spans)
+
+
+def _dedupe_sources(info: SentenceInfo) -> None:
+    """Keep one attribution per source span (several cues of one speaker)."""
+    seen: dict[tuple[int, int], Found] = {}
+    out: list[Found] = []
+    for f in info.attributions:
+        if f.source is not None and f.source in seen:
+            seen[f.source].rules.extend(r for r in f.rules if r not in seen[f.source].rules)
+            continue
+        if f.source is not None:
+            seen[f.source] = f
+        out.append(f)
+    info.attributions = out
+
+
+def _paragraph_spans(segs: list) -> list[tuple[int, int]]:
+    spans: dict[int, list[int]] = {}
+    for sg in segs:
+        cur = spans.setdefault(sg.paragraph, [sg.start, sg.end])
+        cur[0] = min(cur[0], sg.start)
+        cur[1] = max(cur[1], sg.end)
+    return [(a, b) for a, b in (spans[k] for k in sorted(spans))]
+
+
+def link_quotes(infos: list[SentenceInfo], text: str) -> None:
+    """Credit quote-only sentences to the speaker of their quotation (across sentences and paragraphs)."""
+    chain_speaker: dict[int, Found] = {}
+    for info in infos:
+        for f in info.attributions:
+            if f.cue is None or f.vague:
+                continue
+            for q in info.quotes:
+                chain_speaker.setdefault(q.chain, f)
+    for k, info in enumerate(infos):
+        own = [f for f in info.attributions if not f.vague]
+        if info.quotes and not own:
+            speaker = next((chain_speaker[q.chain] for q in info.quotes if q.chain in chain_speaker), None)
+            if speaker is None:
+                speaker = _speaker_nearby(infos, k)
+            if speaker is not None:
+                info.attributions.append(_carry(info, speaker, "direct", "Q001"))
+
+
+def _speaker_nearby(infos: list[SentenceInfo], k: int) -> Found | None:
+    """A quote credited in the next sentence, or a quote paragraph continuing the previous speaker."""
+    info = infos[k]
+    if not info.inside_quote and info.quote_words < 4:
+        return None
+    nxt = infos[k + 1] if k + 1 < len(infos) else None
+    if nxt is not None and nxt.paragraph == info.paragraph and not nxt.quotes:
+        for f in nxt.attributions:
+            if f.cue is not None and not f.vague and f.source is not None:
+                return f
+    prev = infos[k - 1] if k > 0 else None
+    if prev is not None and info.inside_quote and (prev.paragraph == info.paragraph - 1 or prev.paragraph == info.paragraph):
+        for f in reversed(prev.attributions):
+            if not f.vague and (f.source is not None or f.resolved_to):
+                return f
+    return None
+
+
+def _carry(info: SentenceInfo, speaker: Found, mode: str, rule: str) -> Found:
+    return Found(info.index, None, None, speaker.source_text, speaker.cls, mode, [rule],
+                 vague=speaker.vague, quoted=True, carried_from=speaker)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFindings:
+    """The attributions of every sentence and the article's distinct sources."""
+
+    sentences: list[SentenceInfo]
+    entities: list[coref.Entity]
+    quotes: list[Quote]
+
+
+def find_all(text: str, segs: list, lex: Lexicon) -> ArticleFindings:
+    """Attributions of every sentence segment of ``text``."""
+    run = ArticleAnalysis(text, segs, lex)
+    infos = run.run()
+    return ArticleFindings(infos, run.entities, run.quotes)

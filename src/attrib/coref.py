@@ -1,0 +1,149 @@
+"""Pronouns and descriptions -> earlier sources; anonymity signals per source.
+
+"She" after "Mayor Ana Ruiz said" is Ruiz (identifiable); "the official"
+after "a senior official, speaking on condition of anonymity" stays
+anonymous.  Each distinct source becomes an entity; the grant, reason and
+basis of knowledge of an anonymous entity are gathered over every sentence
+that mentions it and reported on each of its attributions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from attrib.sourcekind import SourceClass
+
+if TYPE_CHECKING:
+    from attrib.attribution import Found, SentenceInfo
+    from attrib.lexicon import Lexicon
+
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\s[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
+_FAMILY = {
+    "official": {"official", "officials", "source", "sources"},
+    "source": {"source", "sources", "official", "officials", "person", "people", "insider"},
+    "person": {"person", "people", "source", "sources"},
+    "aide": {"aide", "aides", "official", "adviser"},
+    "spokesman": {"spokesman", "spokeswoman", "spokesperson"},
+    "spokeswoman": {"spokesman", "spokeswoman", "spokesperson"},
+    "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
+}
+
+
+@dataclass(slots=True)
+class Entity:
+    """A distinct source of the article."""
+
+    name: str
+    cls: SourceClass
+    first: int
+    last: int
+    heads: set[str] = field(default_factory=set)
+    grant: bool = False
+    reason: str = "none"
+    basis: bool = False
+    count: int = 0
+
+
+def _last_token(name: str) -> str:
+    toks = [t for t in re.findall(r"[\w'’-]+", name) if t[:1].isupper()]
+    return toks[-1].rstrip("'’s") if toks else ""
+
+
+class _Resolver:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.entities: list[Entity] = []
+        self.last_named_at = -1
+        self.last_named: str = ""
+
+    def note_names(self, start: int, end: int) -> None:
+        for m in _NAME.finditer(self.text, start, end):
+            self.last_named_at = start + m.start()
+            self.last_named = m.group()
+
+    def _pick(self, want: set[str], pos: int) -> Entity | None:
+        for ent in reversed(self.entities):
+            if ent.cls.number in want or (ent.cls.kind in want):
+                return ent
+        return None
+
+    def resolve(self, f: Found) -> Entity:
+        cls = f.cls
+        pos = f.source[0] if f.source else -1
+        if cls.kind == "pronoun":
+            want = {"sg"} if cls.head in {"he", "she", "him", "her"} else ({"pl", "org"} if cls.head == "they" else {"org"})
+            ent = self._pick(want, pos)
+            if ent is None or (self.last_named_at > ent.last and cls.head in {"he", "she"}):
+                return self._new(self.last_named or f.source_text, SourceClass("person", True), pos, f)
+            return self._link(ent, f, SourceClass("pronoun", ent.cls.identifiable, ent.cls.vague, ent.cls.number, cls.head))
+        if cls.kind == "person":
+            key = _last_token(f.source_text)
+            for ent in reversed(self.entities):
+                if ent.cls.kind == "person" and key and _last_token(ent.name) == key:
+                    return self._link(ent, f, cls)
+            return self._new(f.source_text, cls, pos, f)
+        words = f.source_text.lower().split()
+        definite = bool(words) and words[0] in {"the", "this", "that", "these", "those"}
+        if definite and cls.kind in {"unnamed", "role"} and not cls.vague:
+            family = _FAMILY.get(cls.head, {cls.head, cls.head.rstrip("s"), cls.head + "s"})
+            for ent in reversed(self.entities):
+                if ent.heads & family:
+                    kind = "pronoun" if ent.cls.identifiable else "unnamed"
+                    return self._link(ent, f, SourceClass(kind, ent.cls.identifiable, ent.cls.vague, ent.cls.number, cls.head))
+            if cls.kind == "role":
+                for ent in reversed(self.entities):
+                    if ent.cls.kind == "person" and f.source_text.lower().split()[-1] in ent.name.lower():
+                        return self._link(ent, f, SourceClass("pronoun", True, head=cls.head))
+        return self._new(f.source_text, cls, pos, f)
+
+    def _new(self, name: str, cls: SourceClass, pos: int, f: Found) -> Entity:
+        ent = Entity(name=name.strip() or "unnamed", cls=cls, first=pos, last=pos, heads={cls.head} if cls.head else set())
+        self.entities.append(ent)
+        return self._link(ent, f, cls)
+
+    def _link(self, ent: Entity, f: Found, cls: SourceClass) -> Entity:
+        f.cls = cls
+        f.entity = self.entities.index(ent)
+        if f.source_text and f.source_text != ent.name:
+            f.resolved_to = ent.name
+        if cls.head:
+            ent.heads.add(cls.head)
+        ent.last = max(ent.last, f.source[0] if f.source else ent.last)
+        ent.count += 1
+        return ent
+
+
+def resolve(infos: list[SentenceInfo], text: str, lex: Lexicon) -> list[Entity]:
+    """Resolve every attribution's source to an entity; gather anonymity signals."""
+    r = _Resolver(text)
+    for info in infos:
+        own = [f for f in info.attributions if f.carried_from is None]
+        for f in own:
+            if f.source is None:
+                continue
+            ent = r.resolve(f)
+            if not f.cls.identifiable:
+                _signals(ent, info)
+        r.note_names(info.start, info.end)
+        for f in info.attributions:
+            if f.carried_from is not None:
+                sp = f.carried_from
+                f.cls = sp.cls
+                f.entity = sp.entity
+                f.vague = sp.vague
+                f.resolved_to = sp.resolved_to or sp.source_text or None
+                f.source_text = ""
+    return r.entities
+
+
+def _signals(ent: Entity, info: SentenceInfo) -> None:
+    if info.grants:
+        ent.grant = True
+    for h in info.reasons:
+        strength = h.rule.strength
+        if strength == "given" or ent.reason == "none":
+            ent.reason = strength
+    if info.bases:
+        ent.basis = True

@@ -1,0 +1,167 @@
+"""What kind of source a source phrase names, and whether a reader can identify it.
+
+``classify("US officials")`` -> ``("unnamed", False)``;
+``classify("Mayor Ana Ruiz")`` -> ``("person", True)``;
+``classify("the ministry")`` -> ``("organization", True)``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from attrib.lexicon import Lexicon
+
+PRONOUNS = {"he": "sg", "she": "sg", "they": "pl", "it": "org", "him": "sg", "her": "sg", "them": "pl"}
+ROLE_NOUNS = {
+    "president", "minister", "mayor", "governor", "chancellor", "secretary", "director", "chief",
+    "executive", "ceo", "chairman", "chairwoman", "chair", "head", "coach", "manager", "captain",
+    "judge", "prosecutor", "sheriff", "commissioner", "ambassador", "spokesman", "spokeswoman",
+    "spokesperson", "premier", "leader", "king", "queen", "pope", "general", "commander", "founder",
+    "owner", "principal", "superintendent", "dean", "provost", "rector", "author", "authors",
+    "researchers", "scientists", "investigators", "team", "pilot", "driver", "winner", "champion",
+    "senator", "congressman", "congresswoman", "representative", "lawmaker", "mp", "councillor",
+    "councilman", "councilwoman", "inspector", "officer", "constable", "detective", "attorney",
+    "lawyer", "counsel", "defender", "editor", "publisher", "referee", "striker", "goalkeeper",
+    "midfielder", "defender", "boss", "treasurer", "auditor", "registrar", "coroner", "doctor",
+    "surgeon", "physician", "professor", "economist", "analyst", "chancellor", "deputy", "regulator",
+}
+SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "press secretary", "spokespeople"}
+ORG_WORDS = {
+    "ministry", "department", "agency", "police", "government", "council", "committee", "commission",
+    "company", "court", "office", "embassy", "army", "military", "navy", "party", "campaign", "union",
+    "association", "federation", "club", "league", "university", "hospital", "institute", "board",
+    "bank", "group", "organization", "organisation", "service", "authority", "administration",
+    "pentagon", "kremlin", "parliament", "senate", "congress", "cabinet", "foundation", "charity",
+    "network", "newspaper", "broadcaster", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "co", "co.",
+    "plc", "llc", "times", "post", "news", "press", "journal", "herald", "tribune", "guardian",
+    "telegraph", "bbc", "cnn", "reuters", "fbi", "cia", "nasa", "who", "un", "eu", "nato", "airline",
+    "regulator", "watchdog", "secretariat", "tribunal", "presidency", "palace", "coalition", "firm",
+    "center", "centre", "centres", "centers", "program", "programme", "fund", "trust", "society",
+    "observatory", "bureau", "directorate", "ministry's", "house", "school", "college", "church",
+    "wikinews", "district", "county", "city", "state", "team", "prosecutors", "monitor", "forces",
+    "brigade", "command", "tv", "radio", "agency's", "magazine", "website", "blog", "channel",
+}
+DOC_WORDS = {
+    "report", "study", "survey", "poll", "filing", "filings", "documents", "document", "data",
+    "figures", "statistics", "statement", "records", "audit", "analysis", "review", "indictment",
+    "complaint", "lawsuit", "affidavit", "transcript", "letter", "memo", "paper", "research",
+    "census", "estimate", "estimates", "forecast", "findings", "investigation", "release", "website",
+    "post", "posting", "tweet", "video", "footage", "photos", "results", "reports", "studies",
+    "surveys", "polls", "papers", "letters", "guidelines", "warning", "notice", "order", "ruling",
+    "judgment", "verdict", "bulletin", "announcement", "declaration", "communique", "communiqué",
+    "message", "note", "email", "emails", "posts", "charges", "warrant", "budget", "plan", "bill",
+    "law", "rules", "map", "model", "records", "database", "index", "ranking", "rankings",
+}
+DETS_INDEF = {"a", "an", "one", "another", "some", "two", "three", "four", "five", "several", "many",
+              "few", "other", "various", "numerous", "dozens", "hundreds", "thousands", "most", "all"}
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}s?$")
+_CAP = re.compile(r"^[A-Z][\w'’.-]*$")
+_PREP_SPLIT = re.compile(
+    r"\s(?:of|for|at|from|in|with|to|on|by|close|familiar|briefed|who|which|that|released|published|issued|"
+    r"presented|conducted|carried|compiled|obtained|seen|made|posted|filed|commissioned|last|this|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\s",
+    re.I,
+)
+TITLE_WORDS = {
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
+    "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "capt.", "prof.",
+    "rev.", "president", "minister", "mayor", "senator", "governor", "judge", "chancellor", "secretary",
+    "ambassador", "professor", "director", "chief", "deputy", "prime", "foreign", "finance", "health",
+    "defense", "defence", "interior", "justice", "king", "queen", "prince", "princess", "pope",
+    "councillor", "councilman", "councilwoman", "commissioner", "sheriff", "detective", "officer",
+    "inspector", "coach", "captain", "executive", "chairman", "chairwoman", "spokesman", "spokeswoman",
+    "spokesperson", "representative", "congressman", "congresswoman", "lawmaker", "general", "admiral",
+    "superintendent", "principal", "dean", "attorney", "the", "former", "acting", "us", "u.s.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceClass:
+    """How a source phrase is classified."""
+
+    kind: str  # person | organization | document | role | unnamed | pronoun
+    identifiable: bool
+    vague: bool = False
+    number: str = "sg"  # sg | pl | org
+    head: str = ""
+
+
+def head_part(phrase: str) -> str:
+    """The phrase before its first post-modifier ("a spokesman for the ministry" -> "a spokesman")."""
+    m = _PREP_SPLIT.search(" " + phrase + " ")
+    return phrase[: max(0, m.start() - 1)].strip() if m and m.start() > 1 else phrase.strip()
+
+
+def _words(phrase: str) -> list[str]:
+    return [w.strip(",;:()[]\"“”‘’") for w in phrase.split() if w.strip(",;:()[]\"“”‘’")]
+
+
+def _is_name_token(tok: str, lex: Lexicon) -> bool:
+    low = tok.lower().rstrip(".")
+    if not _CAP.match(tok) or low in TITLE_WORDS or low.rstrip("'s’") in TITLE_WORDS:
+        return False
+    return low not in lex.person_nouns and low not in DOC_WORDS
+
+
+def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
+    """Classify a source phrase. ``sentence_text`` helps with "a report by X"."""
+    words = _words(phrase)
+    if not words:
+        return SourceClass("unnamed", False)
+    low = [w.lower() for w in words]
+    if len(words) == 1 and low[0] in PRONOUNS:
+        return SourceClass("pronoun", True, number=PRONOUNS[low[0]], head=low[0])
+    head_words = _words(head_part(phrase)) or words
+    head = head_words[-1]
+    head_low = head.lower().rstrip(".,")
+    full_low = " ".join(low)
+    det = low[0]
+    if full_low in lex.vague_collectives or head_low in {"critics", "experts", "observers", "analysts",
+                                                          "skeptics", "sceptics", "pundits", "detractors"}:
+        if not any(_is_name_token(w, lex) for w in head_words[1:]) or det in DETS_INDEF:
+            return SourceClass("unnamed", False, vague=True, number="pl", head=head_low)
+    if head_low in {"authorities", "media", "reports", "rumours", "rumors", "speculation"}:
+        return SourceClass("unnamed", False, vague=True, number="pl", head=head_low)
+    if _is_name_token(head, lex) or _ACRONYM.match(head):
+        if head_low in ORG_WORDS or any(w.lower().rstrip(".,") in ORG_WORDS for w in head_words) \
+                or _ACRONYM.match(head):
+            return SourceClass("organization", True, number="org", head=head_low)
+        return SourceClass("person", True, head=head_low)
+    if head_low in DOC_WORDS or head_low.rstrip("s") in DOC_WORDS:
+        return _document(words, head_words, head_low, phrase, sentence_text, lex)
+    if head_low in ORG_WORDS or head_low in lex.institutions:
+        if head_low == "authorities":
+            return SourceClass("unnamed", False, vague=True, number="pl", head=head_low)
+        return SourceClass("organization", True, number="org", head=head_low)
+    if head_low in lex.person_nouns or head_low in ROLE_NOUNS or head_low.rstrip("s") in ROLE_NOUNS:
+        return _person_noun(words, head_words, head_low, lex)
+    return SourceClass("unnamed", False, head=head_low)
+
+
+def _person_noun(words: list[str], head_words: list[str], head_low: str, lex: Lexicon) -> SourceClass:
+    det = words[0].lower()
+    plural = head_low.endswith("s") and not head_low.endswith("ss") or head_low in {"people", "staff"}
+    if head_low in SPOKES or head_low.rstrip("s") in SPOKES:
+        return SourceClass("role", True, head=head_low)
+    if plural:
+        return SourceClass("unnamed", False, number="pl", head=head_low)
+    if det in DETS_INDEF:
+        return SourceClass("unnamed", False, head=head_low)
+    if det in {"the", "this", "that"} or det.endswith("'s") or det.endswith("’s") or _CAP.match(words[0]):
+        if head_low in ROLE_NOUNS and head_low not in {"official", "source", "aide", "officer"}:
+            return SourceClass("role", True, head=head_low)
+        return SourceClass("unnamed", False, head=head_low)
+    return SourceClass("unnamed", False, head=head_low)
+
+
+def _document(words: list[str], head_words: list[str], head_low: str, phrase: str, sentence: str,
+              lex: Lexicon) -> SourceClass:
+    det = words[0].lower()
+    named = any(_is_name_token(w, lex) or _ACRONYM.match(w) for w in words[1:]) or _is_name_token(words[0], lex)
+    if named or det in {"the", "its", "their", "his", "her", "this"} or det.endswith("'s") or det.endswith("’s"):
+        return SourceClass("document", True, number="org", head=head_low)
+    after = sentence.split(phrase, 1)[1][:80] if phrase and phrase in sentence else ""
+    if re.search(r"\b(?:by|from|of|in|at)\s+(?:the\s+)?[A-Z]", after):
+        return SourceClass("document", True, number="org", head=head_low)
+    return SourceClass("unnamed", False, number="org", head=head_low)
