@@ -144,6 +144,34 @@ def _left_source(text: str, masked: str, s_start: int, cue_start: int) -> tuple[
                                                         "with", "familiar", "close", "briefed"}:
         first += 1
     if first > end_i:
+        return _clause_subject(toks, end_i, s_start)
+    if first > 0 and toks[first - 1][2].lower() not in _STOP_LEFT and toks[first - 1][2] not in _BOUNDARY:
+        wider = _clause_subject(toks, end_i, s_start)
+        if wider is not None:
+            return wider
+    return s_start + toks[first][0], s_start + toks[end_i][1]
+
+
+_INVERTED_NAME = re.compile(r"\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*[,.]")
+_BOUNDARY = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "-"}
+_NP_START = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "some", "many",
+             "two", "three", "four", "several", "one", "another", "both", "most", "all", "other", "our"}
+
+
+def _clause_subject(toks: list, end_i: int, s_start: int) -> tuple[int, int] | None:
+    """Fallback: the whole clause before the cue when it reads as a noun phrase (<= 14 words)."""
+    if end_i < 0:
+        return None
+    j = end_i
+    while j >= 0 and toks[j][2] not in _BOUNDARY and toks[j][2].lower() not in _STOP_LEFT:
+        j -= 1
+    first = j + 1
+    if first > end_i or end_i - first > 13:
+        return None
+    w0 = toks[first][2]
+    if not (w0[0].isupper() or w0.lower() in _NP_START or w0[0].isdigit()):
+        return None
+    if w0.lower() in _STOP_LEFT or (first < end_i and w0.lower() in PRONOUNS):
         return None
     return s_start + toks[first][0], s_start + toks[end_i][1]
 
@@ -172,9 +200,11 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
     while j >= 0 and toks[j][2] != ",":
         j -= 1
     if j < 0:
-        return None
+        return _clause_subject(toks, comma_i - 1, s_start)
     app_first = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
     name_span = _left_source(text, masked, s_start, s_start + toks[j][0]) if j > 0 else None
+    if name_span is not None and (text[name_span[0]].isupper() or app_first in {"who", "which", "whose"}):
+        return name_span
     if app_first in {"who", "which", "a", "an", "the", "speaking", "whose", "one", "both", "himself",
                      "herself", "according"} or (j + 1 < comma_i and toks[j + 1][2][0].isupper()):
         if name_span is not None:
@@ -196,6 +226,9 @@ def _right_source(text: str, masked: str, s_start: int, from_pos: int, s_end: in
             break
         if n >= 12:
             break
+        if out_start is not None and low in {"the", "a", "an", "there", "it", "he", "she", "they", "over", "some"} \
+                and masked[out_end - 1:out_end].isalpha() and _cap_before(masked, out_start, out_end):
+            break
         if out_start is None:
             if low in {"the", "a", "an", "two", "three", "several", "some", "many", "one"} or w[0].isupper() \
                     or low in PRONOUNS or _is_nounish(low) or low in _NP_INNER:
@@ -207,6 +240,12 @@ def _right_source(text: str, masked: str, s_start: int, from_pos: int, s_end: in
     if out_start is None or out_end is None:
         return None
     return s_start + out_start, s_start + out_end
+
+
+def _cap_before(text: str, a: int, b: int) -> bool:
+    """Is the last word of text[a:b] capitalised (a name just ended)?"""
+    words = text[a:b].split()
+    return bool(words) and words[-1][:1].isupper()
 
 
 def _subject_of_clause(text: str, masked: str, s_start: int, before: int) -> tuple[int, int] | None:
@@ -312,7 +351,10 @@ class ArticleAnalysis:
             prev_word = before.split()[-1].lower() if before.split() else ""
             if prev_word in _PASSIVE and cue_word not in {"said", "says"}:
                 return None
-            if cue_word.endswith("ing") and before.endswith(","):
+            if before.endswith(",") and _INVERTED_NAME.match(masked, h.end):
+                m = _INVERTED_NAME.match(masked, h.end)
+                span = (s + m.start(1), s + m.end(1))
+            elif cue_word.endswith("ing") and before.endswith(","):
                 span = _subject_of_clause(text, masked, s, s + len(before) - 1)
             else:
                 span = _left_source(text, masked, s, s + h.start)
@@ -322,7 +364,7 @@ class ArticleAnalysis:
             return None
         src_text = text[span[0]:span[1]]
         cls = classify(src_text, self.lex, text[s:e])
-        if not _plausible(cls, cue_type, cue_word, src_text, info, h, masked):
+        if not _plausible(cls, cue_type, cue_word, text[s:e], info, h, masked):
             return None
         found = Found(info.index, (s + h.start, s + h.end), span, src_text, cls, "indirect", [h.rule.id])
         found.vague = cls.vague
@@ -340,7 +382,7 @@ class ArticleAnalysis:
                      [h.rule.id], vague=cls.vague)
 
 
-def _plausible(cls: SourceClass, cue_type: str, cue_word: str, src: str, info: SentenceInfo, h: Hit,
+def _plausible(cls: SourceClass, cue_type: str, cue_word: str, sentence: str, info: SentenceInfo, h: Hit,
                masked: str) -> bool:
     """Reject cue uses whose "source" cannot speak (the verb is not an attribution here)."""
     if cls.kind == "unnamed" and not cls.vague and cls.head and not _speaker_head(cls.head):
@@ -350,8 +392,8 @@ def _plausible(cls: SourceClass, cue_type: str, cue_word: str, src: str, info: S
         return False
     if cue_type == "cognition" and cls.kind in {"document"}:
         return False
-    if cue_word in _WEAK_CUES and not _quote_near(masked, h) and "that" not in masked[h.end:h.end + 12] \
-            and cls.kind not in {"document"}:
+    if cue_word in _WEAK_CUES and not _quote_near(sentence, h) and "that" not in masked[h.end:h.end + 12] \
+            and cls.kind not in {"document"} and not (cue_type == "document" and cls.kind in {"role", "organization"}):
         return False
     return True
 
@@ -378,9 +420,9 @@ _SPEAKER_NOUNS = {
 }
 
 
-def _quote_near(masked: str, h: Hit) -> bool:
-    window = masked[max(0, h.start - 4):h.end + 4]
-    return ":" in window or '"' in window
+def _quote_near(sentence: str, h: Hit) -> bool:
+    window = sentence[max(0, h.start - 4):h.end + 6]
+    return any(c in window for c in ':"“”‘’')
 
 
 def _has_other_cue(masked: str, h: Hit, lex: Lexicon) -> bool:

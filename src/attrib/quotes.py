@@ -67,11 +67,17 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         first = p_start
         while first < p_end and text[first].isspace():
             first += 1
-        if carry and (first >= p_end or text[first] not in OPEN_DOUBLE + '"' + OPEN_SINGLE + "'"):
+        continues = _starts_inside_quote(text, first, p_end)
+        if carry and not continues and (first >= p_end or text[first] not in OPEN_DOUBLE + '"' + OPEN_SINGLE + "'"):
             carry = False
         if not carry:
             chain += 1
+        if continues:
+            # The paragraph's first mark closes a quotation: it began at the paragraph start.
+            open_at = first
         for i in range(p_start, p_end):
+            if i == open_at:
+                continue
             ch = text[i]
             if ch in OPEN_DOUBLE or (ch == '"' and open_at is None and _opens_straight(text, i, p_start)):
                 if open_at is None:
@@ -102,6 +108,19 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         else:
             carry = False
     return quotes
+
+
+def _starts_inside_quote(text: str, first: int, end: int) -> bool:
+    """Does the paragraph's first double quotation mark close a quotation (sloppy continuation)?"""
+    for i in range(first, end):
+        ch = text[i]
+        if ch in OPEN_DOUBLE:
+            return False
+        if ch in CLOSE_DOUBLE:
+            return i > first
+        if ch == '"':
+            return i > first and not _opens_straight(text, i, first)
+    return False
 
 
 def _opens_straight(text: str, i: int, para_start: int) -> bool:

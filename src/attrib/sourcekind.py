@@ -144,6 +144,9 @@ def _person_noun(words: list[str], head_words: list[str], head_low: str, lex: Le
     plural = head_low.endswith("s") and not head_low.endswith("ss") or head_low in {"people", "staff"}
     if head_low in SPOKES or head_low.rstrip("s") in SPOKES:
         return SourceClass("role", True, head=head_low)
+    if plural and det in {"the", "its", "their"} and head_low in {"researchers", "scientists", "authors",
+                                                               "investigators", "organizers", "organisers"}:
+        return SourceClass("role", True, number="pl", head=head_low)
     if plural:
         return SourceClass("unnamed", False, number="pl", head=head_low)
     if det in DETS_INDEF:
