@@ -49,7 +49,7 @@ _NP_INNER = {
 _INVERTING = {"said", "says", "added", "adds", "explained", "wrote", "writes", "continued", "noted",
               "recalled", "asked", "insisted", "warned", "declared", "replied", "concluded", "stated",
               "observed", "remarked", "argued", "suggested", "exclaimed", "countered", "admitted", "told"}
-_WEAK_CUES = {"continued", "went on", "described", "describes", "agreed", "disagreed", "present",
+_WEAK_CUES = {"called", "calls", "continued", "went on", "described", "describes", "agreed", "disagreed", "present",
               "posted", "recorded", "published", "detailed", "outlined", "documented", "projects",
               "projected", "shows", "show", "showed", "shown", "found", "finds", "reported", "reports",
               "released", "indicated", "indicates", "rejected", "rejects", "challenged", "questioned",
@@ -90,6 +90,7 @@ class SentenceInfo:
     attributions: list[Found] = field(default_factory=list)
     quote_chars: int = 0
     quote_words: int = 0
+    max_quote_words: int = 0
     quotes: list[Quote] = field(default_factory=list)
     inside_quote: bool = False
     no_comment: bool = False
@@ -120,6 +121,14 @@ def _left_source(text: str, masked: str, s_start: int, cue_start: int) -> tuple[
     i = len(toks) - 1
     while i >= 0 and toks[i][2].lower() in _SKIP_BEFORE:
         i -= 1
+    if i >= 0 and toks[i][2] == ")":
+        # "The World Health Organisation (WHO) recommends": skip the parenthesis.
+        k = i
+        while k >= 0 and toks[k][2] != "(":
+            k -= 1
+        if k > 0 and i - k < 8:
+            toks = toks[:k]
+            i = k - 1
     if i >= 0 and toks[i][2] == ",":
         return _appositive_source(text, masked, s_start, toks, i)
     end_i = i
@@ -127,7 +136,7 @@ def _left_source(text: str, masked: str, s_start: int, cue_start: int) -> tuple[
         w = toks[i][2]
         low = w.lower()
         if w[0].isupper() or low in _NP_INNER or w in ("'s", "’s") or w[0].isdigit() or low in PRONOUNS:
-            if low in _STOP_LEFT:
+            if w in _STOP_LEFT:
                 break
             if low in PRONOUNS and i != end_i:
                 break
@@ -141,21 +150,39 @@ def _left_source(text: str, masked: str, s_start: int, cue_start: int) -> tuple[
         break
     first = i + 1
     while first <= end_i and toks[first][2].lower() in {"of", "for", "at", "and", "&", "-", "in", "to", "on",
-                                                        "with", "familiar", "close", "briefed"}:
+                                                        "with", "familiar", "close", "briefed", "but", "yet",
+                                                        "so", "also", "now"}:
         first += 1
     if first > end_i:
         return _clause_subject(toks, end_i, s_start)
-    if first > 0 and toks[first - 1][2].lower() not in _STOP_LEFT and toks[first - 1][2] not in _BOUNDARY:
+    if first > 0 and toks[first - 1][2].lower() not in _STOP_LEFT and toks[first - 1][2] not in _BOUNDARY \
+            and toks[end_i][2].lower() not in PRONOUNS and not _has_verb(toks, first):
         wider = _clause_subject(toks, end_i, s_start)
         if wider is not None:
             return wider
     return s_start + toks[first][0], s_start + toks[end_i][1]
 
 
+_PROPER_CUES = {"States", "State", "Post", "Posts", "Report", "Reports", "Notes", "Note", "Times", "Record",
+                "Statement", "Says", "Show"} - {"Says", "Show"}
 _INVERTED_NAME = re.compile(r"\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*[,.]")
 _BOUNDARY = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "-"}
 _NP_START = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "some", "many",
              "two", "three", "four", "several", "one", "another", "both", "most", "all", "other", "our"}
+
+
+_VERBISH = {"said", "says", "say", "told", "tells", "added", "announced", "stated", "is", "are", "was", "were",
+            "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does"}
+
+
+def _has_verb(toks: list, first: int) -> bool:
+    """Is there a verb-like word in the clause before the strict noun phrase?"""
+    j = first - 1
+    while j >= 0 and toks[j][2] not in _BOUNDARY and toks[j][2].lower() not in _STOP_LEFT:
+        if toks[j][2].lower() in _VERBISH:
+            return True
+        j -= 1
+    return False
 
 
 def _clause_subject(toks: list, end_i: int, s_start: int) -> tuple[int, int] | None:
@@ -191,6 +218,8 @@ def _is_nounish(low: str) -> bool:
         "firm", "bank", "university", "hospital", "institute", "authority", "regulator", "pentagon",
         "administration", "others", "some", "many", "several", "most", "both", "all", "everyone",
         "adviser", "advisor", "official's", "activist", "protester", "worker", "employee", "executive",
+        "media", "reports", "estimates", "photos", "articles", "posts", "journals", "figures", "statistics",
+        "data", "research", "polls", "surveys", "studies", "authorities", "officials", "magazine", "newspaper",
     }
 
 
@@ -240,6 +269,16 @@ def _right_source(text: str, masked: str, s_start: int, from_pos: int, s_end: in
     if out_start is None or out_end is None:
         return None
     return s_start + out_start, s_start + out_end
+
+
+def _passive(prev_words: list[str]) -> bool:
+    """`was denied`, `were twice denied`, `has been described`: the cue verb is passive."""
+    for w in reversed(prev_words):
+        if w in _PASSIVE:
+            return True
+        if w not in _SKIP_BEFORE and not w.endswith("ly"):
+            return False
+    return False
 
 
 def _cap_before(text: str, a: int, b: int) -> bool:
@@ -302,7 +341,9 @@ class ArticleAnalysis:
         masked = _mask_quotes(text, s, e, qs)
         in_q = sum(max(0, min(q.end, e) - max(q.start, s)) for q in qs)
         info.quote_chars = in_q
-        info.quote_words = sum(len(text[max(q.start, s):min(q.end, e)].split()) for q in qs)
+        sizes = [len(text[max(q.start, s):min(q.end, e)].split()) for q in qs]
+        info.quote_words = sum(sizes)
+        info.max_quote_words = max(sizes, default=0)
         nonspace = sum(1 for ch in masked if not ch.isspace() and ch not in ".,;:!?—–-'’\"”“)(")
         info.inside_quote = bool(qs) and nonspace == 0
         blocked: list[tuple[int, int]] = []
@@ -324,9 +365,14 @@ class ArticleAnalysis:
                       "indirect", [h.rule.id], vague=True)
             )
         for h in lex.find_cues(masked):
-            if _overlaps(h.start, h.end, blocked):
+            if _overlaps(h.start, h.end, blocked) or (h.start > 0 and masked[h.start:h.end] in _PROPER_CUES):
                 continue
             found = self._from_cue(info, masked, h)
+            if found is not None and found.cls.kind == "pronoun" and any(
+                    f.cue is not None and f.cue[1] <= found.cue[0] for f in info.attributions if not f.vague):
+                # "Key said he believes ...": the pronoun reports inside an earlier attribution.
+                blocked.append((h.start, h.end))
+                continue
             if found is not None:
                 info.attributions.append(found)
                 blocked.append((h.start, h.end))
@@ -348,8 +394,8 @@ class ArticleAnalysis:
             return None if _has_other_cue(masked, h, self.lex) else self._statement_source(info, masked, h)
         else:
             before = masked[:h.start].rstrip()
-            prev_word = before.split()[-1].lower() if before.split() else ""
-            if prev_word in _PASSIVE and cue_word not in {"said", "says"}:
+            prev_words = [w.lower() for w in before.split()[-3:]]
+            if cue_word not in {"said", "says"} and _passive(prev_words):
                 return None
             if before.endswith(",") and _INVERTED_NAME.match(masked, h.end):
                 m = _INVERTED_NAME.match(masked, h.end)
@@ -399,9 +445,9 @@ def _plausible(cls: SourceClass, cue_type: str, cue_word: str, sentence: str, in
 
 
 def _speaker_head(head: str) -> bool:
-    from attrib.sourcekind import DOC_WORDS, ORG_WORDS, ROLE_NOUNS
+    from attrib.sourcekind import _PERSON_SUFFIX, DOC_WORDS, ORG_WORDS, ROLE_NOUNS
 
-    return (head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS or head in ORG_WORDS or head in DOC_WORDS
+    return head.endswith(_PERSON_SUFFIX) or (head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS or head in ORG_WORDS or head in DOC_WORDS
             or head.rstrip("s") in DOC_WORDS or head in _SPEAKER_NOUNS or head.rstrip("s") in _SPEAKER_NOUNS)
 
 
@@ -490,6 +536,16 @@ def link_quotes(infos: list[SentenceInfo], text: str) -> None:
                 continue
             for q in info.quotes:
                 chain_speaker.setdefault(q.chain, f)
+    for k, info in enumerate(infos[:-1]):
+        nxt = infos[k + 1]
+        lead = text[info.start:info.end].rstrip()
+        if lead.endswith((":", ",")) and nxt.quotes and nxt.quotes[0].start - nxt.start <= 1:
+            # A lead-in ("Rathbun stated:") is labelled like the quote it introduces.
+            for f in info.attributions:
+                if f.cue is not None and not f.vague:
+                    f.quoted = True
+                    chain_speaker.setdefault(nxt.quotes[0].chain, f)
+                    break
     for k, info in enumerate(infos):
         own = [f for f in info.attributions if not f.vague]
         if info.quotes and not own:

@@ -33,7 +33,7 @@ def quoted(info: SentenceInfo, f) -> bool:  # type: ignore[no-untyped-def]
         return True
     if not info.quotes:
         return False
-    if info.quote_words >= 3:
+    if info.quote_words >= 3 or info.max_quote_words >= 2:
         return True
     if f.cue is None:
         return False

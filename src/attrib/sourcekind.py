@@ -51,8 +51,12 @@ DOC_WORDS = {
     "surveys", "polls", "papers", "letters", "guidelines", "warning", "notice", "order", "ruling",
     "judgment", "verdict", "bulletin", "announcement", "declaration", "communique", "communiqué",
     "message", "note", "email", "emails", "posts", "charges", "warrant", "budget", "plan", "bill",
-    "law", "rules", "map", "model", "records", "database", "index", "ranking", "rankings",
+    "law", "rules", "map", "model", "records", "database", "index", "ranking", "rankings", "accounts",
+    "minutes", "testimony", "emails", "messages", "filings", "submission", "submissions",
 }
+_OFFICIAL_MODIFIERS = {"court", "police", "government", "official", "federal", "census", "city", "county",
+                       "ministry", "department", "public", "company", "financial", "regulatory", "parliamentary",
+                       "congressional", "released", "published", "leaked", "annual", "quarterly"}
 DETS_INDEF = {"a", "an", "one", "another", "some", "two", "three", "four", "five", "several", "many",
               "few", "other", "various", "numerous", "dozens", "hundreds", "thousands", "most", "all"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}s?$")
@@ -97,8 +101,15 @@ def _words(phrase: str) -> list[str]:
     return [w.strip(",;:()[]\"“”‘’") for w in phrase.split() if w.strip(",;:()[]\"“”‘’")]
 
 
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "one", "some", "several", "many", "two",
+                "three", "four", "five", "its", "their", "his", "her", "our", "another", "other", "most", "all",
+                "both", "each", "every", "few", "no", "according", "but", "and", "yet", "so"}
+
+
 def _is_name_token(tok: str, lex: Lexicon) -> bool:
     low = tok.lower().rstrip(".")
+    if low in _DETERMINERS:
+        return False
     if not _CAP.match(tok) or low in TITLE_WORDS or low.rstrip("'s’") in TITLE_WORDS:
         return False
     return low not in lex.person_nouns and low not in DOC_WORDS
@@ -113,6 +124,9 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
     if len(words) == 1 and low[0] in PRONOUNS:
         return SourceClass("pronoun", True, number=PRONOUNS[low[0]], head=low[0])
     head_words = _words(head_part(phrase)) or words
+    head_words = _trim_to_noun(head_words, lex)
+    if _named_pp(phrase, head_words):
+        return SourceClass("organization", True, number="org", head=head_words[-1].lower())
     head = head_words[-1]
     head_low = head.lower().rstrip(".,")
     full_low = " ".join(low)
@@ -134,9 +148,34 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         if head_low == "authorities":
             return SourceClass("unnamed", False, vague=True, number="pl", head=head_low)
         return SourceClass("organization", True, number="org", head=head_low)
-    if head_low in lex.person_nouns or head_low in ROLE_NOUNS or head_low.rstrip("s") in ROLE_NOUNS:
+    if head_low in lex.person_nouns or head_low in ROLE_NOUNS or head_low.rstrip("s") in ROLE_NOUNS \
+            or (head_low.endswith(_PERSON_SUFFIX) and words[0].lower() in DETS_INDEF | {"the"}):
         return _person_noun(words, head_words, head_low, lex)
     return SourceClass("unnamed", False, head=head_low)
+
+
+_PERSON_SUFFIX = ("ers", "ists", "ians", "ors", "ants", "ents", "er", "ist", "ian", "or", "ant", "ent")
+
+
+def _known_noun(low: str, lex: Lexicon) -> bool:
+    return (low in lex.person_nouns or low in ROLE_NOUNS or low in ORG_WORDS or low in DOC_WORDS
+            or low in lex.vague_collectives or low.rstrip("s") in DOC_WORDS or low.rstrip("s") in ROLE_NOUNS)
+
+
+def _trim_to_noun(head_words: list[str], lex: Lexicon) -> list[str]:
+    """Cut trailing words after the rightmost known noun or name ("an employee involved" -> "an employee")."""
+    for k in range(len(head_words) - 1, -1, -1):
+        w = head_words[k]
+        if _known_noun(w.lower().rstrip(".,"), lex) or (k > 0 and w[:1].isupper()) or (k == 0 and len(head_words) == 1):
+            return head_words[: k + 1]
+    return head_words
+
+
+def _named_pp(phrase: str, head_words: list[str]) -> bool:
+    """"Parents for Safe Sleep": a capitalised head with a capitalised post-modifier is one name."""
+    rest = phrase[len(" ".join(head_words)):].split()
+    return (bool(head_words) and head_words[-1][:1].isupper() and len(rest) >= 2
+            and rest[0].lower() in {"for", "of", "against"} and all(w[:1].isupper() for w in rest[1:3]))
 
 
 def _person_noun(words: list[str], head_words: list[str], head_low: str, lex: Lexicon) -> SourceClass:
@@ -162,7 +201,8 @@ def _document(words: list[str], head_words: list[str], head_low: str, phrase: st
               lex: Lexicon) -> SourceClass:
     det = words[0].lower()
     named = any(_is_name_token(w, lex) or _ACRONYM.match(w) for w in words[1:]) or _is_name_token(words[0], lex)
-    if named or det in {"the", "its", "their", "his", "her", "this"} or det.endswith("'s") or det.endswith("’s"):
+    if named or det in {"the", "its", "their", "his", "her", "this"} or det.endswith("'s") or det.endswith("’s") \
+            or any(w.lower() in _OFFICIAL_MODIFIERS for w in words[:-1]):
         return SourceClass("document", True, number="org", head=head_low)
     after = sentence.split(phrase, 1)[1][:80] if phrase and phrase in sentence else ""
     if re.search(r"\b(?:by|from|of|in|at)\s+(?:the\s+)?[A-Z]", after):
