@@ -109,7 +109,7 @@ def _mask_quotes(text: str, start: int, end: int, quotes: list[Quote]) -> str:
     """The sentence with quoted characters blanked (same length, offsets kept)."""
     chars = list(text[start:end])
     for q in quotes:
-        a, b = max(q.start, start), min(q.end, end)
+        a, b = max(q.inner[0], start), min(q.inner[1], end)
         for i in range(a, b):
             chars[i - start] = " "
     return "".join(chars)
@@ -281,6 +281,10 @@ def _passive(prev_words: list[str]) -> bool:
     return False
 
 
+_LEADING_PREPS = {"in", "on", "at", "after", "during", "for", "before", "with", "since", "while", "when", "as",
+                  "despite", "following", "under", "by", "from", "to", "speaking", "asked", "earlier", "later"}
+
+
 def _cap_before(text: str, a: int, b: int) -> bool:
     """Is the last word of text[a:b] capitalised (a name just ended)?"""
     words = text[a:b].split()
@@ -293,8 +297,13 @@ def _subject_of_clause(text: str, masked: str, s_start: int, before: int) -> tup
     if not toks:
         return None
     k = 0
-    while k < len(toks) and toks[k][2].lower() in {"in", "on", "at", "a", "the", "an"} and False:
+    if toks[0][2].lower() in _LEADING_PREPS:
+        # "In her remarks, Waters ...": the subject follows the opening phrase.
+        while k < len(toks) and toks[k][2] != ",":
+            k += 1
         k += 1
+        if k >= len(toks):
+            return None
     end = k
     while end < len(toks) and toks[end][2] not in {",", ";", ":"} and toks[end][2].lower() not in _STOP_LEFT:
         w = toks[end][2]
@@ -401,6 +410,8 @@ class ArticleAnalysis:
                 m = _INVERTED_NAME.match(masked, h.end)
                 span = (s + m.start(1), s + m.end(1))
             elif cue_word.endswith("ing") and before.endswith(","):
+                if any(f.cue is not None and not f.vague for f in info.attributions):
+                    return None
                 span = _subject_of_clause(text, masked, s, s + len(before) - 1)
             else:
                 span = _left_source(text, masked, s, s + h.start)
@@ -439,9 +450,16 @@ def _plausible(cls: SourceClass, cue_type: str, cue_word: str, sentence: str, in
     if cue_type == "cognition" and cls.kind in {"document"}:
         return False
     if cue_word in _WEAK_CUES and not _quote_near(sentence, h) and "that" not in masked[h.end:h.end + 12] \
-            and cls.kind not in {"document"} and not (cue_type == "document" and cls.kind in {"role", "organization"}):
+            and cls.kind not in {"document"} and not (cue_type == "document" and cls.kind in {"role", "organization"}) \
+            and not (cue_type == "document" and _is_doc_head(cls.head)):
         return False
     return True
+
+
+def _is_doc_head(head: str) -> bool:
+    from attrib.sourcekind import DOC_WORDS
+
+    return head in DOC_WORDS or head.rstrip("s") in DOC_WORDS
 
 
 def _speaker_head(head: str) -> bool:

@@ -101,6 +101,7 @@ def _words(phrase: str) -> list[str]:
     return [w.strip(",;:()[]\"“”‘’") for w in phrase.split() if w.strip(",;:()[]\"“”‘’")]
 
 
+_GENERIC_CAPS = {"internet", "web", "online", "social", "media", "twitter", "facebook", "x", "youtube", "reddit"}
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "one", "some", "several", "many", "two",
                 "three", "four", "five", "its", "their", "his", "her", "our", "another", "other", "most", "all",
                 "both", "each", "every", "few", "no", "according", "but", "and", "yet", "so"}
@@ -108,7 +109,7 @@ _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "one", "some
 
 def _is_name_token(tok: str, lex: Lexicon) -> bool:
     low = tok.lower().rstrip(".")
-    if low in _DETERMINERS:
+    if low in _DETERMINERS or low in _GENERIC_CAPS:
         return False
     if not _CAP.match(tok) or low in TITLE_WORDS or low.rstrip("'s’") in TITLE_WORDS:
         return False
@@ -144,9 +145,9 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         return SourceClass("person", True, head=head_low)
     if head_low in DOC_WORDS or head_low.rstrip("s") in DOC_WORDS:
         return _document(words, head_words, head_low, phrase, sentence_text, lex)
-    if head_low in ORG_WORDS or head_low in lex.institutions:
-        if head_low == "authorities":
-            return SourceClass("unnamed", False, vague=True, number="pl", head=head_low)
+    if head_low in ORG_WORDS or head_low in lex.institutions or _plural_org(head_low):
+        if head_low == "authorities" or (_plural_org(head_low) and head_low not in ORG_WORDS):
+            return SourceClass("unnamed", False, vague=head_low == "authorities", number="pl", head=head_low)
         return SourceClass("organization", True, number="org", head=head_low)
     if head_low in lex.person_nouns or head_low in ROLE_NOUNS or head_low.rstrip("s") in ROLE_NOUNS \
             or (head_low.endswith(_PERSON_SUFFIX) and words[0].lower() in DETS_INDEF | {"the"}):
@@ -176,6 +177,11 @@ def _named_pp(phrase: str, head_words: list[str]) -> bool:
     rest = phrase[len(" ".join(head_words)):].split()
     return (bool(head_words) and head_words[-1][:1].isupper() and len(rest) >= 2
             and rest[0].lower() in {"for", "of", "against"} and all(w[:1].isupper() for w in rest[1:3]))
+
+
+def _plural_org(low: str) -> bool:
+    """"associations", "agencies", "companies": unnamed plural institutions."""
+    return low.endswith("s") and (low[:-1] in ORG_WORDS or (low.endswith("ies") and low[:-3] + "y" in ORG_WORDS))
 
 
 def _person_noun(words: list[str], head_words: list[str], head_low: str, lex: Lexicon) -> SourceClass:
