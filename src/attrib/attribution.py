@@ -49,7 +49,7 @@ _NP_INNER = {
 _INVERTING = {"said", "says", "added", "adds", "explained", "wrote", "writes", "continued", "noted",
               "recalled", "asked", "insisted", "warned", "declared", "replied", "concluded", "stated",
               "observed", "remarked", "argued", "suggested", "exclaimed", "countered", "admitted", "told"}
-_WEAK_CUES = {"called", "calls", "continued", "went on", "described", "describes", "agreed", "disagreed", "present",
+_WEAK_CUES = {"reads", "read", "expressed", "expresses", "voiced", "voices", "called", "calls", "continued", "went on", "described", "describes", "agreed", "disagreed", "present",
               "posted", "recorded", "published", "detailed", "outlined", "documented", "projects",
               "projected", "shows", "show", "showed", "shown", "found", "finds", "reported", "reports",
               "released", "indicated", "indicates", "rejected", "rejects", "challenged", "questioned",
@@ -339,6 +339,7 @@ class ArticleAnalysis:
                 qs.append(self.quotes[j])
                 j += 1
             self.infos.append(self._sentence(idx, seg, qs))
+        credit_lines(self.infos, self.text, self.lex)
         link_quotes(self.infos, self.text)
         self.entities = coref.resolve(self.infos, self.text, self.lex)
         return self.infos
@@ -543,6 +544,40 @@ def _paragraph_spans(segs: list) -> list[tuple[int, int]]:
         cur[0] = min(cur[0], sg.start)
         cur[1] = max(cur[1], sg.end)
     return [(a, b) for a, b in (spans[k] for k in sorted(spans))]
+
+
+_CREDIT_LINE = re.compile(
+    r"^[-–—―]{0,2}\s?([A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{0,30}){1,3})(?:,\s?[^.!?\d]{2,60})?\.?$"
+)
+_DASH_CREDIT = re.compile(r"[\"”’]\s?[-–—―]{1,2}\s?([A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{0,30}){1,3})\s*$")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|me|us)\b")
+
+
+def credit_lines(infos: list[SentenceInfo], text: str, lex: Lexicon) -> None:
+    """A name line under a quotation ("Valeska Paris", `" - Matthew Ingram`) credits the quotation."""
+    for k, info in enumerate(infos):
+        if info.attributions or k == 0:
+            continue
+        sent = text[info.start:info.end]
+        dash = _DASH_CREDIT.search(sent)
+        alone = (infos[k - 1].paragraph != info.paragraph
+                 and (k + 1 == len(infos) or infos[k + 1].paragraph != info.paragraph))
+        m = dash or (_CREDIT_LINE.match(sent) if alone else None)
+        if m is None:
+            continue
+        name_span = (info.start + m.start(1), info.start + m.end(1))
+        cls = classify(text[name_span[0]:name_span[1]], lex)
+        if cls.kind not in {"person", "organization"}:
+            continue
+        credited = [i for i in infos[:k] if i.paragraph == (info.paragraph if dash else infos[k - 1].paragraph)]
+        if not dash and not any(i.quotes or _FIRST_PERSON.search(text[i.start:i.end]) for i in credited):
+            continue
+        found = Found(info.index, None, name_span, text[name_span[0]:name_span[1]], cls, "direct", ["Q002"],
+                      quoted=True)
+        info.attributions.append(found)
+        for i in credited:
+            if not any(not f.vague for f in i.attributions):
+                i.attributions.append(_carry(i, found, "direct", "Q002"))
 
 
 def link_quotes(infos: list[SentenceInfo], text: str) -> None:

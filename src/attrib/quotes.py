@@ -67,7 +67,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         first = p_start
         while first < p_end and text[first].isspace():
             first += 1
-        continues = _starts_inside_quote(text, first, p_end)
+        continues = _starts_inside_quote(text, first, p_end, straight_ok=carry)
         if carry and not continues and (first >= p_end or text[first] not in OPEN_DOUBLE + '"' + OPEN_SINGLE + "'"):
             carry = False
         if not carry:
@@ -79,7 +79,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             if i == open_at:
                 continue
             ch = text[i]
-            if ch in OPEN_DOUBLE or (ch == '"' and open_at is None and _opens_straight(text, i, p_start)):
+            if ch in OPEN_DOUBLE or (ch == '"' and open_at is None and _may_open(text, i, p_end)):
                 if open_at is None:
                     open_at = i
                 continue
@@ -110,8 +110,18 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     return quotes
 
 
-def _starts_inside_quote(text: str, first: int, end: int) -> bool:
-    """Does the paragraph's first double quotation mark close a quotation (sloppy continuation)?"""
+def _may_open(text: str, i: int, end: int) -> bool:
+    """A straight quote with nothing open opens one, unless nothing but punctuation follows."""
+    j = i + 1
+    while j < end and text[j] in " \t":
+        j += 1
+    return j < end and (text[j].isalnum() or text[j] in "[(‘'…")
+
+
+def _starts_inside_quote(text: str, first: int, end: int, straight_ok: bool) -> bool:
+    """Does the paragraph's first double quotation mark close a quotation (sloppy continuation)?
+
+    A straight mark counts only when the previous paragraph ended inside a quotation."""
     for i in range(first, end):
         ch = text[i]
         if ch in OPEN_DOUBLE:
@@ -119,7 +129,7 @@ def _starts_inside_quote(text: str, first: int, end: int) -> bool:
         if ch in CLOSE_DOUBLE:
             return i > first
         if ch == '"':
-            return i > first and not _opens_straight(text, i, first)
+            return straight_ok and i > first and not _opens_straight(text, i, first)
     return False
 
 
