@@ -23,7 +23,7 @@ from attrib.sourcekind import PRONOUNS, SourceClass, classify
 
 _WORD = re.compile(r"[\w][\w'’.&-]*|[^\w\s]")
 _SKIP_BEFORE = {
-    "also", "later", "previously", "publicly", "repeatedly", "earlier", "then", "further", "recently",
+    "here", "there", "also", "later", "previously", "publicly", "repeatedly", "earlier", "then", "further", "recently",
     "once", "has", "have", "had", "would", "will", "could", "may", "might", "can", "did", "does", "do",
     "is", "was", "were", "are", "been", "not", "never", "quickly", "again", "separately", "privately",
     "today", "yesterday", "tonight", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -52,8 +52,8 @@ _INVERTING = {"said", "says", "added", "adds", "explained", "wrote", "writes", "
 _WEAK_CUES = {"reads", "read", "expressed", "expresses", "voiced", "voices", "called", "calls", "continued", "went on", "described", "describes", "agreed", "disagreed", "present",
               "posted", "recorded", "published", "detailed", "outlined", "documented", "projects",
               "projected", "shows", "show", "showed", "shown", "found", "finds", "reported", "reports",
-              "released", "indicated", "indicates", "rejected", "rejects", "challenged", "questioned",
-              "questions", "observed", "noted", "notes", "cited", "citing", "quoting"}
+              "released", "indicated", "indicates", "rejected", "rejects", "observed", "noted", "notes",
+              "cited", "citing", "quoting"}
 _PASSIVE = {"was", "were", "been", "being", "be", "is", "are", "get", "got"}
 _STOP_LEFT = {"that", "which", "who", "whom", "whose", "because", "but", "while", "when", "after",
               "before", "as", "if", "since", "although", "though", "where", "and", "or", "so", "than",
@@ -271,6 +271,16 @@ def _right_source(text: str, masked: str, s_start: int, from_pos: int, s_end: in
     return s_start + out_start, s_start + out_end
 
 
+_NUMBER_NEXT = re.compile(r"\s+(?:\d|a\s+(?:further|second|third|late)|another\b|two\b|three\b|one\b)")
+_NEGATORS = {"not", "never", "didn't", "doesn't", "don't", "hasn't", "haven't", "won't", "wouldn't", "cannot",
+             "can't", "didn’t", "doesn’t", "don’t", "hasn’t", "haven’t", "won’t", "wouldn’t", "can’t", "no"}
+
+
+def _negated(prev_words: list[str]) -> bool:
+    """`did not testify`, `has never said`: a negative report credits nothing."""
+    return any(w in _NEGATORS for w in prev_words[-2:])
+
+
 def _passive(prev_words: list[str]) -> bool:
     """`was denied`, `were twice denied`, `has been described`: the cue verb is passive."""
     for w in reversed(prev_words):
@@ -357,9 +367,11 @@ class ArticleAnalysis:
         nonspace = sum(1 for ch in masked if not ch.isspace() and ch not in ".,;:!?—–-'’\"”“)(")
         info.inside_quote = bool(qs) and nonspace == 0
         blocked: list[tuple[int, int]] = []
+        no_comment_at = len(masked)
         for h in lex.find("no-comment", masked):
             info.no_comment = True
-            blocked.append((h.start, h.end))
+            no_comment_at = min(no_comment_at, h.start)
+            blocked.append((h.start, len(masked)))
         for h in lex.find("not-attribution", masked):
             info.not_attribution.append(h.rule.id)
             blocked.append(_extend_question(masked, h.start, h.end))
@@ -386,6 +398,10 @@ class ArticleAnalysis:
             if found is not None:
                 info.attributions.append(found)
                 blocked.append((h.start, h.end))
+        if info.no_comment:
+            # "A spokesperson said the company does not comment": the content is the refusal.
+            info.attributions = [f for f in info.attributions if f.cue is None or f.cue[1] - s > no_comment_at
+                                 or no_comment_at - (f.cue[1] - s) > 60]
         _dedupe_sources(info)
         return info
 
@@ -407,6 +423,8 @@ class ArticleAnalysis:
             prev_words = [w.lower() for w in before.split()[-3:]]
             if cue_word not in {"said", "says"} and _passive(prev_words):
                 return None
+            if _negated(prev_words) or (cue_word in {"added", "adds"} and _NUMBER_NEXT.match(masked, h.end)):
+                return None
             if before.endswith(",") and _INVERTED_NAME.match(masked, h.end):
                 m = _INVERTED_NAME.match(masked, h.end)
                 span = (s + m.start(1), s + m.end(1))
@@ -422,7 +440,7 @@ class ArticleAnalysis:
             return None
         src_text = text[span[0]:span[1]]
         cls = classify(src_text, self.lex, text[s:e])
-        if not _plausible(cls, cue_type, cue_word, text[s:e], info, h, masked):
+        if not _plausible(cls, cue_type, cue_word, text[s:e], info, h, masked, self.lex):
             return None
         found = Found(info.index, (s + h.start, s + h.end), span, src_text, cls, "indirect", [h.rule.id])
         found.vague = cls.vague
@@ -441,20 +459,25 @@ class ArticleAnalysis:
 
 
 def _plausible(cls: SourceClass, cue_type: str, cue_word: str, sentence: str, info: SentenceInfo, h: Hit,
-               masked: str) -> bool:
+               masked: str, lex: Lexicon) -> bool:
     """Reject cue uses whose "source" cannot speak (the verb is not an attribution here)."""
-    if cls.kind == "unnamed" and not cls.vague and cls.head and not _speaker_head(cls.head):
+    if cls.kind == "unnamed" and not cls.vague and cls.head and not _speaker_head(cls.head) \
+            and cls.head not in lex.person_nouns and cls.head not in lex.vague_collectives:
         return False
     if cue_type == "document" and cls.kind not in {"document", "organization"} and cls.head not in {
-        "researchers", "scientists", "study", "team", "authors", "investigators", "analysis"}:
+            "researchers", "scientists", "study", "team", "authors", "investigators", "analysis"} \
+            and not _is_doc_head(cls.head):
         return False
     if cue_type == "cognition" and cls.kind in {"document"}:
         return False
-    if cue_word in _WEAK_CUES and not _quote_near(sentence, h) and "that" not in masked[h.end:h.end + 12] \
+    if cue_word in _WEAK_CUES and not _quote_near(sentence, h) and not _THAT_SOON.match(masked, h.end) \
             and cls.kind not in {"document"} and not (cue_type == "document" and cls.kind in {"role", "organization"}) \
             and not (cue_type == "document" and _is_doc_head(cls.head)):
         return False
     return True
+
+
+_THAT_SOON = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b")
 
 
 def _is_doc_head(head: str) -> bool:

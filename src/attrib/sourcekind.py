@@ -121,6 +121,9 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
     words = _words(phrase)
     if not words:
         return SourceClass("unnamed", False)
+    if sentence_text.lstrip().startswith(words[0]) and words[0].lower().endswith(_PERSON_SUFFIX):
+        # "Herders here say": a capital at the sentence start is not a name.
+        words[0] = words[0].lower()
     low = [w.lower() for w in words]
     if len(words) == 1 and low[0] in PRONOUNS:
         return SourceClass("pronoun", True, number=PRONOUNS[low[0]], head=low[0])
