@@ -165,7 +165,9 @@ def _left_source(text: str, masked: str, s_start: int, cue_start: int) -> tuple[
 
 _PROPER_CUES = {"States", "State", "Post", "Posts", "Report", "Reports", "Notes", "Note", "Times", "Record",
                 "Statement", "Says", "Show"} - {"Says", "Show"}
-_INVERTED_NAME = re.compile(r"\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*[,.]")
+_INVERTED_NAME = re.compile(
+    r"\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|de\s|da\s|van\s|von\s|bin\s|ibn\s)[\w'’.-]*){0,3})\s*[,.]"
+)
 _BOUNDARY = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "-"}
 _NP_START = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "some", "many",
              "two", "three", "four", "several", "one", "another", "both", "most", "all", "other", "our"}
@@ -232,6 +234,11 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
         return _clause_subject(toks, comma_i - 1, s_start)
     app_first = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
     name_span = _left_source(text, masked, s_start, s_start + toks[j][0]) if j > 0 else None
+    app_span = (s_start + toks[j + 1][0], s_start + toks[comma_i - 1][1]) if j + 1 < comma_i else None
+    if app_span is not None and _has_name(text[app_span[0]:app_span[1]]) and (
+            name_span is None or not _has_name(text[name_span[0]:name_span[1]])):
+        # "The operator, Minera Cerro Alto, said": the appositive carries the name.
+        return app_span
     if name_span is not None and (text[name_span[0]].isupper() or app_first in {"who", "which", "whose"}):
         return name_span
     if app_first in {"who", "which", "a", "an", "the", "speaking", "whose", "one", "both", "himself",
@@ -241,6 +248,14 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
         if app_first in {"a", "an", "the", "one"}:
             return s_start + toks[j + 1][0], s_start + toks[comma_i - 1][1]
     return None
+
+
+_NAME_IN = re.compile(r"(?:^|\s)[A-Z][a-z][\w'’.-]*\s+(?:[a-z]{1,3}[-\s])?[A-Z][\w'’.-]+")
+
+
+def _has_name(phrase: str) -> bool:
+    """Two capitalised words in a row (a person's or an organisation's name)."""
+    return bool(_NAME_IN.search(phrase))
 
 
 def _right_source(text: str, masked: str, s_start: int, from_pos: int, s_end: int) -> tuple[int, int] | None:
@@ -411,7 +426,10 @@ class ArticleAnalysis:
         cue_type = h.rule.cue_type
         span: tuple[int, int] | None = None
         if cue_type == "colon":
-            span = _colon_speaker(text, masked, s, h.start)
+            if masked[:h.start].rstrip()[-1:] in "\"”’'":
+                span = _right_source(text, masked, s, s + h.end, e)
+            else:
+                span = _colon_speaker(text, masked, s, h.start)
             if span is None:
                 return None
         elif cue_type == "according" or cue_word in {"citing", "cited", "quoting"}:
@@ -509,8 +527,10 @@ _SPEAKER_NOUNS = {
 
 
 def _quote_near(sentence: str, h: Hit) -> bool:
+    """A quotation mark or colon next to the cue, or an opening mark in the clause it heads."""
     window = sentence[max(0, h.start - 4):h.end + 6]
-    return any(c in window for c in ':"“”‘’')
+    ahead = sentence[h.end:h.end + 60].split(",")[0]
+    return any(c in window for c in ':"“”‘’') or any(c in ahead for c in '"“‘')
 
 
 def _has_other_cue(masked: str, h: Hit, lex: Lexicon) -> bool:
@@ -627,18 +647,21 @@ def link_quotes(infos: list[SentenceInfo], text: str) -> None:
         if info.quotes and not own:
             speaker = next((chain_speaker[q.chain] for q in info.quotes if q.chain in chain_speaker), None)
             if speaker is None:
-                speaker = _speaker_nearby(infos, k)
+                speaker = _speaker_nearby(infos, k, text)
             if speaker is not None:
                 info.attributions.append(_carry(info, speaker, "direct", "Q001"))
 
 
-def _speaker_nearby(infos: list[SentenceInfo], k: int) -> Found | None:
+def _speaker_nearby(infos: list[SentenceInfo], k: int, text: str) -> Found | None:
     """A quote credited in the next sentence, or a quote paragraph continuing the previous speaker."""
     info = infos[k]
     if not info.inside_quote and info.quote_words < 4:
         return None
-    nxt = infos[k + 1] if k + 1 < len(infos) else None
-    if nxt is not None and nxt.paragraph == info.paragraph and not nxt.quotes:
+    j = k + 1
+    while j < len(infos) and infos[j].inside_quote:
+        j += 1
+    nxt = infos[j] if j < len(infos) else None
+    if nxt is not None and not nxt.quotes and (nxt.paragraph == info.paragraph or _words_of(nxt, text)):
         for f in nxt.attributions:
             if f.cue is not None and not f.vague and f.source is not None:
                 return f
@@ -648,6 +671,11 @@ def _speaker_nearby(infos: list[SentenceInfo], k: int) -> Found | None:
             if not f.vague and (f.source is not None or f.resolved_to):
                 return f
     return None
+
+
+def _words_of(info: SentenceInfo, text: str) -> bool:
+    """"Those were the words of X": a sentence that credits the quotation before it."""
+    return any(f.cue is not None and "of" in text[f.cue[0]:f.cue[1]].split() for f in info.attributions)
 
 
 def _carry(info: SentenceInfo, speaker: Found, mode: str, rule: str) -> Found:

@@ -12,6 +12,7 @@ running over paragraphs); the pieces share a ``chain`` number.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN_DOUBLE = "“„«"
@@ -107,6 +108,9 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             carry = True
         else:
             carry = False
+    if "quote" in text.lower():
+        quotes.extend(spoken_quotes(text, chain))
+        quotes.sort(key=lambda q: q.start)
     return quotes
 
 
@@ -131,6 +135,17 @@ def _starts_inside_quote(text: str, first: int, end: int, straight_ok: bool) -> 
         if ch == '"':
             return straight_ok and i > first and not _opens_straight(text, i, first)
     return False
+
+
+_SPOKEN = re.compile(r"\bquote,?\s+(.{1,600}?),?\s+(?:end\s+quote|unquote)\b", re.IGNORECASE | re.DOTALL)
+
+
+def spoken_quotes(text: str, start_chain: int) -> list[Quote]:
+    """Broadcast scripts mark quotations in words: "quote ... end quote"."""
+    out = []
+    for n, m in enumerate(_SPOKEN.finditer(text)):
+        out.append(Quote(m.start(), m.end(), start_chain + n + 1, True))
+    return out
 
 
 def _opens_straight(text: str, i: int, para_start: int) -> bool:

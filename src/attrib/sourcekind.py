@@ -23,7 +23,7 @@ ROLE_NOUNS = {
     "senator", "congressman", "congresswoman", "representative", "lawmaker", "mp", "councillor",
     "councilman", "councilwoman", "inspector", "officer", "constable", "detective", "attorney",
     "lawyer", "counsel", "defender", "editor", "publisher", "referee", "striker", "goalkeeper",
-    "midfielder", "defender", "boss", "treasurer", "auditor", "registrar", "coroner", "doctor",
+    "midfielder", "defender", "boss", "speaker", "negotiator", "treasurer", "auditor", "registrar", "coroner", "doctor",
     "surgeon", "physician", "professor", "economist", "analyst", "chancellor", "deputy", "regulator",
 }
 SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "press secretary", "spokespeople"}
@@ -199,6 +199,9 @@ def _person_noun(words: list[str], head_words: list[str], head_low: str, lex: Le
         return SourceClass("unnamed", False, number="pl", head=head_low)
     if det in DETS_INDEF:
         return SourceClass("unnamed", False, head=head_low)
+    if det == "the" and any(w.endswith(("'s", "’s")) for w in head_words[:-1]):
+        # "the group's lead negotiator", "the company's chief executive": one findable person.
+        return SourceClass("role", True, head=head_low)
     if det in {"the", "this", "that"} or det.endswith("'s") or det.endswith("’s") or _CAP.match(words[0]):
         if head_low in ROLE_NOUNS and head_low not in {"official", "source", "aide", "officer"}:
             return SourceClass("role", True, head=head_low)
