@@ -225,29 +225,45 @@ def _is_nounish(low: str) -> bool:
     }
 
 
+_CLAUSE_OPENERS = {"that", "because", "but", "while", "when", "after", "before", "if", "since", "although",
+                   "though", "where", "whether", "until", "unless"}
+
+
 def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i: int) -> tuple[int, int] | None:
-    """`Ruiz, the city's mayor, said` / `Ruiz, who ..., said`: the name before the appositive."""
-    j = comma_i - 1
-    while j >= 0 and toks[j][2] != ",":
-        j -= 1
-    if j < 0:
-        return _clause_subject(toks, comma_i - 1, s_start)
-    app_first = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
-    name_span = _left_source(text, masked, s_start, s_start + toks[j][0]) if j > 0 else None
-    app_span = (s_start + toks[j + 1][0], s_start + toks[comma_i - 1][1]) if j + 1 < comma_i else None
-    if app_span is not None and _has_name(text[app_span[0]:app_span[1]]) and (
-            name_span is None or not _has_name(text[name_span[0]:name_span[1]])):
-        # "The operator, Minera Cerro Alto, said": the appositive carries the name.
-        return app_span
-    if name_span is not None and (text[name_span[0]].isupper() or app_first in {"who", "which", "whose"}):
-        return name_span
-    if app_first in {"who", "which", "a", "an", "the", "speaking", "whose", "one", "both", "himself",
-                     "herself", "according"} or (j + 1 < comma_i and toks[j + 1][2][0].isupper()):
-        if name_span is not None:
-            return name_span
-        if app_first in {"a", "an", "the", "one"}:
-            return s_start + toks[j + 1][0], s_start + toks[comma_i - 1][1]
-    return None
+    """`Ruiz, the city's mayor, said` / `Greta Solberg, 61, of Harwick, said` / `The operator, Acme Ltd, said`.
+
+    The comma chunks before the cue are read back to the start of the clause; a chunk with a
+    name wins (the earliest one), else the chunk that opens the clause with a determiner."""
+    chunks: list[tuple[int, int]] = []  # token index ranges, nearest first
+    end = comma_i
+    k = comma_i - 1
+    while k >= -1 and len(chunks) < 5:
+        if k == -1 or toks[k][2] in {",", ";", ":", "—", "–", "("} or toks[k][2].lower() in _CLAUSE_OPENERS:
+            if k + 1 < end:
+                chunks.append((k + 1, end - 1))
+            if k == -1 or toks[k][2] != ",":
+                break
+            end = k
+        k -= 1
+    if not chunks:
+        return None
+    named = [c for c in chunks if _has_name(masked[toks[c[0]][0]:toks[c[1]][1]]) or
+             (c[0] == c[1] and toks[c[0]][2][:1].isupper() and toks[c[0]][2].lower() not in _STOP_LEFT)]
+    pick = named[-1] if named else None
+    if pick is None:
+        first_tok = toks[chunks[-1][0]][2].lower()
+        if first_tok in _NP_START or first_tok in {"who"}:
+            pick = chunks[-1]
+        elif len(chunks) == 1:
+            return _clause_subject(toks, comma_i - 1, s_start)
+        else:
+            return None
+    a, b = pick
+    while a <= b and toks[a][2].lower() in {"but", "and", "yet", "so", "also", "now"}:
+        a += 1
+    if a > b:
+        return None
+    return s_start + toks[a][0], s_start + toks[b][1]
 
 
 _NAME_IN = re.compile(r"(?:^|\s)[A-Z][a-z][\w'’.-]*\s+(?:[a-z]{1,3}[-\s])?[A-Z][\w'’.-]+")
@@ -394,7 +410,7 @@ class ArticleAnalysis:
         info.reasons = lex.find("anonymity-reason", masked)
         info.bases = lex.find("basis", masked)
         for h in lex.find("vague", masked):
-            if _overlaps(h.start, h.end, blocked):
+            if _overlaps(h.start, h.end, blocked) or _scheduled(masked, h):
                 continue
             blocked.append((h.start, h.end))
             info.attributions.append(
@@ -554,6 +570,22 @@ def _colon_speaker(text: str, masked: str, s: int, colon_rel: int) -> tuple[int,
         return _left_source(text, masked, s, s + colon_rel) if head else None
     start = masked.index(head)
     return s + start, s + start + len(head)
+
+
+_WHEN = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|jan|feb|aug|sept?|oct|nov|dec|tomorrow|tonight|"
+    r"next\s+(?:week|month|year)|later\s+this\s+(?:week|month|year)|this\s+(?:week|month|spring|summer|autumn|"
+    r"fall|winter)|by\s+the\s+end\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _scheduled(masked: str, h: Hit) -> bool:
+    """"The board is expected to vote on June 18": a scheduled event, not a vague claim."""
+    if "expected" not in masked[h.start:h.end].lower():
+        return False
+    return bool(_WHEN.search(masked, h.end, min(len(masked), h.end + 80)))
 
 
 def _extend_question(masked: str, start: int, end: int) -> tuple[int, int]:

@@ -23,7 +23,8 @@ ROLE_NOUNS = {
     "senator", "congressman", "congresswoman", "representative", "lawmaker", "mp", "councillor",
     "councilman", "councilwoman", "inspector", "officer", "constable", "detective", "attorney",
     "lawyer", "counsel", "defender", "editor", "publisher", "referee", "striker", "goalkeeper",
-    "midfielder", "defender", "boss", "speaker", "negotiator", "treasurer", "auditor", "registrar", "coroner", "doctor",
+    "midfielder", "defender", "boss", "speaker", "negotiator", "forward", "guard", "winger", "quarterback",
+    "pitcher", "centre", "center", "batter", "bowler", "keeper", "skipper", "rookie", "veteran", "treasurer", "auditor", "registrar", "coroner", "doctor",
     "surgeon", "physician", "professor", "economist", "analyst", "chancellor", "deputy", "regulator",
 }
 SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "press secretary", "spokespeople"}
@@ -124,6 +125,7 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
     if sentence_text.lstrip().startswith(words[0]) and words[0].lower().endswith(_PERSON_SUFFIX):
         # "Herders here say": a capital at the sentence start is not a name.
         words[0] = words[0].lower()
+        phrase = phrase.replace(phrase.lstrip()[:1], phrase.lstrip()[:1].lower(), 1)
     low = [w.lower() for w in words]
     if len(words) == 1 and low[0] in PRONOUNS:
         return SourceClass("pronoun", True, number=PRONOUNS[low[0]], head=low[0])
