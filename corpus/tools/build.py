@@ -82,9 +82,7 @@ def build_article(art: dict) -> dict:
                     "source": _span(full, start, sent, a["source"], a.get("source_nth", 1), where)
                     if a.get("source")
                     else None,
-                    "cue": _span(full, start, sent, a["cue"], a.get("cue_nth", 1), where)
-                    if a.get("cue")
-                    else None,
+                    "cue": _span(full, start, sent, a["cue"], a.get("cue_nth", 1), where) if a.get("cue") else None,
                     "content": [_span(full, start, sent, a["content"], a.get("content_nth", 1), where)]
                     if a.get("content")
                     else [],

@@ -23,41 +23,311 @@ from attrib.sourcekind import PRONOUNS, SourceClass, classify
 
 _WORD = re.compile(r"[\w][\w'’.&-]*|[^\w\s]")
 _SKIP_BEFORE = {
-    "here", "there", "also", "later", "previously", "publicly", "repeatedly", "earlier", "then", "further", "recently",
-    "once", "has", "have", "had", "would", "will", "could", "may", "might", "can", "did", "does", "do",
-    "is", "was", "were", "are", "been", "not", "never", "quickly", "again", "separately", "privately",
-    "today", "yesterday", "tonight", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "last", "week", "this", "morning", "evening", "afternoon", "night", "told",
-    "simply", "only", "just", "however", "meanwhile", "had", "still", "since", "first", "initially",
-    "originally", "subsequently", "reportedly", "both", "all", "each", "now", "too", "flatly", "firmly",
-    "openly", "angrily", "strongly", "confidently", "explicitly", "specifically", "immediately", "later",
+    "here",
+    "there",
+    "also",
+    "later",
+    "previously",
+    "publicly",
+    "repeatedly",
+    "earlier",
+    "then",
+    "further",
+    "recently",
+    "once",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "can",
+    "did",
+    "does",
+    "do",
+    "is",
+    "was",
+    "were",
+    "are",
+    "been",
+    "not",
+    "never",
+    "quickly",
+    "again",
+    "separately",
+    "privately",
+    "today",
+    "yesterday",
+    "tonight",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "week",
+    "this",
+    "morning",
+    "evening",
+    "afternoon",
+    "night",
+    "told",
+    "simply",
+    "only",
+    "just",
+    "however",
+    "meanwhile",
+    "still",
+    "since",
+    "first",
+    "initially",
+    "originally",
+    "subsequently",
+    "reportedly",
+    "both",
+    "all",
+    "each",
+    "now",
+    "too",
+    "flatly",
+    "firmly",
+    "openly",
+    "angrily",
+    "strongly",
+    "confidently",
+    "explicitly",
+    "specifically",
+    "immediately",
 }
 _NP_INNER = {
-    "the", "a", "an", "of", "for", "at", "and", "'s", "’s", "senior", "former", "top", "local", "chief",
-    "deputy", "two", "three", "four", "several", "some", "many", "other", "another", "one", "state",
-    "federal", "foreign", "the", "new", "its", "their", "his", "her", "our", "young", "old", "regional",
-    "national", "international", "western", "european", "military", "government", "defense", "defence",
-    "intelligence", "security", "police", "health", "administration", "company", "party", "campaign",
-    "union", "club", "team", "court", "city", "county", "district", "school", "hospital", "bank",
-    "independent", "leading", "prominent", "anonymous", "unnamed", "retired", "acting", "interim",
-    "assistant", "associate", "executive", "managing", "general", "vice", "prime", "finance", "justice",
-    "interior", "trade", "education", "environment", "economy", "energy", "transport", "labour", "labor",
-    "agriculture", "research", "study", "s", "de", "van", "von", "der", "la", "le", "al", "bin", "el",
-    "&", "-", "in", "to", "on", "with", "familiar", "close", "briefed", "matter", "talks", "plan",
-    "situation", "investigation", "discussions", "negotiations", "case", "issue", "deal", "decision",
+    "the",
+    "a",
+    "an",
+    "of",
+    "for",
+    "at",
+    "and",
+    "'s",
+    "’s",
+    "senior",
+    "former",
+    "top",
+    "local",
+    "chief",
+    "deputy",
+    "two",
+    "three",
+    "four",
+    "several",
+    "some",
+    "many",
+    "other",
+    "another",
+    "one",
+    "state",
+    "federal",
+    "foreign",
+    "new",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "young",
+    "old",
+    "regional",
+    "national",
+    "international",
+    "western",
+    "european",
+    "military",
+    "government",
+    "defense",
+    "defence",
+    "intelligence",
+    "security",
+    "police",
+    "health",
+    "administration",
+    "company",
+    "party",
+    "campaign",
+    "union",
+    "club",
+    "team",
+    "court",
+    "city",
+    "county",
+    "district",
+    "school",
+    "hospital",
+    "bank",
+    "independent",
+    "leading",
+    "prominent",
+    "anonymous",
+    "unnamed",
+    "retired",
+    "acting",
+    "interim",
+    "assistant",
+    "associate",
+    "executive",
+    "managing",
+    "general",
+    "vice",
+    "prime",
+    "finance",
+    "justice",
+    "interior",
+    "trade",
+    "education",
+    "environment",
+    "economy",
+    "energy",
+    "transport",
+    "labour",
+    "labor",
+    "agriculture",
+    "research",
+    "study",
+    "s",
+    "de",
+    "van",
+    "von",
+    "der",
+    "la",
+    "le",
+    "al",
+    "bin",
+    "el",
+    "&",
+    "-",
+    "in",
+    "to",
+    "on",
+    "with",
+    "familiar",
+    "close",
+    "briefed",
+    "matter",
+    "talks",
+    "plan",
+    "situation",
+    "investigation",
+    "discussions",
+    "negotiations",
+    "case",
+    "issue",
+    "deal",
+    "decision",
 }
-_INVERTING = {"said", "says", "added", "adds", "explained", "wrote", "writes", "continued", "noted",
-              "recalled", "asked", "insisted", "warned", "declared", "replied", "concluded", "stated",
-              "observed", "remarked", "argued", "suggested", "exclaimed", "countered", "admitted", "told"}
-_WEAK_CUES = {"reads", "read", "expressed", "expresses", "voiced", "voices", "called", "calls", "continued", "went on", "described", "describes", "agreed", "disagreed", "present",
-              "posted", "recorded", "published", "detailed", "outlined", "documented", "projects",
-              "projected", "shows", "show", "showed", "shown", "found", "finds", "reported", "reports",
-              "released", "indicated", "indicates", "rejected", "rejects", "observed", "noted", "notes",
-              "cited", "citing", "quoting"}
+_INVERTING = {
+    "said",
+    "says",
+    "added",
+    "adds",
+    "explained",
+    "wrote",
+    "writes",
+    "continued",
+    "noted",
+    "recalled",
+    "asked",
+    "insisted",
+    "warned",
+    "declared",
+    "replied",
+    "concluded",
+    "stated",
+    "observed",
+    "remarked",
+    "argued",
+    "suggested",
+    "exclaimed",
+    "countered",
+    "admitted",
+    "told",
+}
+_WEAK_CUES = {
+    "reads",
+    "read",
+    "expressed",
+    "expresses",
+    "voiced",
+    "voices",
+    "called",
+    "calls",
+    "continued",
+    "went on",
+    "described",
+    "describes",
+    "agreed",
+    "disagreed",
+    "present",
+    "posted",
+    "recorded",
+    "published",
+    "detailed",
+    "outlined",
+    "documented",
+    "projects",
+    "projected",
+    "shows",
+    "show",
+    "showed",
+    "shown",
+    "found",
+    "finds",
+    "reported",
+    "reports",
+    "released",
+    "indicated",
+    "indicates",
+    "rejected",
+    "rejects",
+    "observed",
+    "noted",
+    "notes",
+    "cited",
+    "citing",
+    "quoting",
+}
 _PASSIVE = {"was", "were", "been", "being", "be", "is", "are", "get", "got"}
-_STOP_LEFT = {"that", "which", "who", "whom", "whose", "because", "but", "while", "when", "after",
-              "before", "as", "if", "since", "although", "though", "where", "and", "or", "so", "than",
-              "whether", "until", "unless", "what", "how", "why"}
+_STOP_LEFT = {
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "because",
+    "but",
+    "while",
+    "when",
+    "after",
+    "before",
+    "as",
+    "if",
+    "since",
+    "although",
+    "though",
+    "where",
+    "and",
+    "or",
+    "so",
+    "than",
+    "whether",
+    "until",
+    "unless",
+    "what",
+    "how",
+    "why",
+}
 
 
 @dataclass(slots=True)
@@ -149,32 +419,116 @@ def _left_source(text: str, masked: str, s_start: int, cue_start: int) -> tuple[
             continue
         break
     first = i + 1
-    while first <= end_i and toks[first][2].lower() in {"of", "for", "at", "and", "&", "-", "in", "to", "on",
-                                                        "with", "familiar", "close", "briefed", "but", "yet",
-                                                        "so", "also", "now"}:
+    while first <= end_i and toks[first][2].lower() in {
+        "of",
+        "for",
+        "at",
+        "and",
+        "&",
+        "-",
+        "in",
+        "to",
+        "on",
+        "with",
+        "familiar",
+        "close",
+        "briefed",
+        "but",
+        "yet",
+        "so",
+        "also",
+        "now",
+    }:
         first += 1
     if first > end_i:
         return _clause_subject(toks, end_i, s_start)
-    if first > 0 and toks[first - 1][2].lower() not in _STOP_LEFT and toks[first - 1][2] not in _BOUNDARY \
-            and toks[end_i][2].lower() not in PRONOUNS and not _has_verb(toks, first):
+    if (
+        first > 0
+        and toks[first - 1][2].lower() not in _STOP_LEFT
+        and toks[first - 1][2] not in _BOUNDARY
+        and toks[end_i][2].lower() not in PRONOUNS
+        and not _has_verb(toks, first)
+    ):
         wider = _clause_subject(toks, end_i, s_start)
         if wider is not None:
             return wider
     return s_start + toks[first][0], s_start + toks[end_i][1]
 
 
-_PROPER_CUES = {"States", "State", "Post", "Posts", "Report", "Reports", "Notes", "Note", "Times", "Record",
-                "Statement", "Says", "Show"} - {"Says", "Show"}
+_PROPER_CUES = {
+    "States",
+    "State",
+    "Post",
+    "Posts",
+    "Report",
+    "Reports",
+    "Notes",
+    "Note",
+    "Times",
+    "Record",
+    "Statement",
+    "Says",
+    "Show",
+} - {"Says", "Show"}
 _INVERTED_NAME = re.compile(
     r"\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|de\s|da\s|van\s|von\s|bin\s|ibn\s)[\w'’.-]*){0,3})\s*[,.]"
 )
 _BOUNDARY = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "-"}
-_NP_START = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "some", "many",
-             "two", "three", "four", "several", "one", "another", "both", "most", "all", "other", "our"}
+_NP_START = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "these",
+    "those",
+    "some",
+    "many",
+    "two",
+    "three",
+    "four",
+    "several",
+    "one",
+    "another",
+    "both",
+    "most",
+    "all",
+    "other",
+    "our",
+}
 
 
-_VERBISH = {"said", "says", "say", "told", "tells", "added", "announced", "stated", "is", "are", "was", "were",
-            "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does"}
+_VERBISH = {
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "announced",
+    "stated",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+}
 
 
 def _has_verb(toks: list, first: int) -> bool:
@@ -207,26 +561,153 @@ def _clause_subject(toks: list, end_i: int, s_start: int) -> tuple[int, int] | N
 
 def _is_nounish(low: str) -> bool:
     return low.endswith(("ers", "ists", "ians", "ials", "ors", "ees", "ants", "ents", "ives", "ies")) or low in {
-        "people", "police", "staff", "officials", "sources", "source", "official", "aide", "aides",
-        "spokesman", "spokeswoman", "spokesperson", "person", "man", "woman", "men", "women", "expert",
-        "report", "study", "survey", "poll", "statement", "data", "figures", "government", "ministry",
-        "department", "agency", "council", "company", "court", "campaign", "filings", "documents",
-        "mayor", "minister", "president", "chief", "head", "coach", "manager", "judge", "prosecutor",
-        "lawyer", "attorney", "diplomat", "analyst", "economist", "researcher", "scientist", "doctor",
-        "witness", "resident", "friend", "relative", "neighbour", "neighbor", "teacher", "student",
-        "member", "leader", "director", "secretary", "governor", "senator", "officer", "insider", "critic",
-        "military", "army", "navy", "research", "paper", "review", "audit", "memo", "letter", "team",
-        "group", "board", "committee", "commission", "office", "embassy", "union", "club", "party",
-        "firm", "bank", "university", "hospital", "institute", "authority", "regulator", "pentagon",
-        "administration", "others", "some", "many", "several", "most", "both", "all", "everyone",
-        "adviser", "advisor", "official's", "activist", "protester", "worker", "employee", "executive",
-        "media", "reports", "estimates", "photos", "articles", "posts", "journals", "figures", "statistics",
-        "data", "research", "polls", "surveys", "studies", "authorities", "officials", "magazine", "newspaper",
+        "people",
+        "police",
+        "staff",
+        "officials",
+        "sources",
+        "source",
+        "official",
+        "aide",
+        "aides",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "person",
+        "man",
+        "woman",
+        "men",
+        "women",
+        "expert",
+        "report",
+        "study",
+        "survey",
+        "poll",
+        "statement",
+        "data",
+        "figures",
+        "government",
+        "ministry",
+        "department",
+        "agency",
+        "council",
+        "company",
+        "court",
+        "campaign",
+        "filings",
+        "documents",
+        "mayor",
+        "minister",
+        "president",
+        "chief",
+        "head",
+        "coach",
+        "manager",
+        "judge",
+        "prosecutor",
+        "lawyer",
+        "attorney",
+        "diplomat",
+        "analyst",
+        "economist",
+        "researcher",
+        "scientist",
+        "doctor",
+        "witness",
+        "resident",
+        "friend",
+        "relative",
+        "neighbour",
+        "neighbor",
+        "teacher",
+        "student",
+        "member",
+        "leader",
+        "director",
+        "secretary",
+        "governor",
+        "senator",
+        "officer",
+        "insider",
+        "critic",
+        "military",
+        "army",
+        "navy",
+        "research",
+        "paper",
+        "review",
+        "audit",
+        "memo",
+        "letter",
+        "team",
+        "group",
+        "board",
+        "committee",
+        "commission",
+        "office",
+        "embassy",
+        "union",
+        "club",
+        "party",
+        "firm",
+        "bank",
+        "university",
+        "hospital",
+        "institute",
+        "authority",
+        "regulator",
+        "pentagon",
+        "administration",
+        "others",
+        "some",
+        "many",
+        "several",
+        "most",
+        "both",
+        "all",
+        "everyone",
+        "adviser",
+        "advisor",
+        "official's",
+        "activist",
+        "protester",
+        "worker",
+        "employee",
+        "executive",
+        "media",
+        "reports",
+        "estimates",
+        "photos",
+        "articles",
+        "posts",
+        "journals",
+        "statistics",
+        "polls",
+        "surveys",
+        "studies",
+        "authorities",
+        "magazine",
+        "newspaper",
     }
 
 
-_CLAUSE_OPENERS = {"that", "because", "but", "while", "when", "after", "before", "if", "since", "although",
-                   "though", "where", "whether", "until", "unless"}
+_CLAUSE_OPENERS = {
+    "that",
+    "because",
+    "but",
+    "while",
+    "when",
+    "after",
+    "before",
+    "if",
+    "since",
+    "although",
+    "though",
+    "where",
+    "whether",
+    "until",
+    "unless",
+}
 
 
 def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i: int) -> tuple[int, int] | None:
@@ -238,7 +719,7 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
     end = comma_i
     k = comma_i - 1
     while k >= -1 and len(chunks) < 5:
-        if k == -1 or toks[k][2] in {",", ";", ":", "—", "–", "("} or toks[k][2].lower() in _CLAUSE_OPENERS:
+        if k == -1 or toks[k][2] in {",", ";", ":", "—", "–", "("}:
             if k + 1 < end:
                 chunks.append((k + 1, end - 1))
             if k == -1 or toks[k][2] != ",":
@@ -247,8 +728,12 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
         k -= 1
     if not chunks:
         return None
-    named = [c for c in chunks if _has_name(masked[toks[c[0]][0]:toks[c[1]][1]]) or
-             (c[0] == c[1] and toks[c[0]][2][:1].isupper() and toks[c[0]][2].lower() not in _STOP_LEFT)]
+    named = [
+        c
+        for c in chunks
+        if _has_name(masked[toks[c[0]][0] : toks[c[1]][1]])
+        or (c[0] == c[1] and toks[c[0]][2][:1].isupper() and toks[c[0]][2].lower() not in _STOP_LEFT)
+    ]
     pick = named[-1] if named else None
     if pick is None:
         first_tok = toks[chunks[-1][0]][2].lower()
@@ -259,6 +744,10 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
         else:
             return None
     a, b = pick
+    for m in range(b, a - 1, -1):
+        if toks[m][2].lower() in _CLAUSE_OPENERS:
+            a = m + 1
+            break
     while a <= b and toks[a][2].lower() in {"but", "and", "yet", "so", "also", "now"}:
         a += 1
     if a > b:
@@ -278,33 +767,68 @@ def _right_source(text: str, masked: str, s_start: int, from_pos: int, s_end: in
     """The noun phrase right after a cue ("according to X", `said Ruiz`)."""
     toks = _tokens(masked, from_pos - s_start, s_end - s_start)
     out_start = out_end = None
-    n = 0
-    for a, b, w in toks:
+    for n, (a, b, w) in enumerate(toks):
         low = w.lower()
-        if w in {",", ";", ":", ".", "(", ")", "—", "–", "?", "!"} or low in {"that", "said", "says", "who",
-                                                                             "which", "when", "on", "after"}:
+        if w in {",", ";", ":", ".", "(", ")", "—", "–", "?", "!"} or low in {
+            "that",
+            "said",
+            "says",
+            "who",
+            "which",
+            "when",
+            "on",
+            "after",
+        }:
             break
         if n >= 12:
             break
-        if out_start is not None and low in {"the", "a", "an", "there", "it", "he", "she", "they", "over", "some"} \
-                and masked[out_end - 1:out_end].isalpha() and _cap_before(masked, out_start, out_end):
+        if (
+            out_start is not None
+            and low in {"the", "a", "an", "there", "it", "he", "she", "they", "over", "some"}
+            and masked[out_end - 1 : out_end].isalpha()
+            and _cap_before(masked, out_start, out_end)
+        ):
             break
         if out_start is None:
-            if low in {"the", "a", "an", "two", "three", "several", "some", "many", "one"} or w[0].isupper() \
-                    or low in PRONOUNS or _is_nounish(low) or low in _NP_INNER:
+            if (
+                low in {"the", "a", "an", "two", "three", "several", "some", "many", "one"}
+                or w[0].isupper()
+                or low in PRONOUNS
+                or _is_nounish(low)
+                or low in _NP_INNER
+            ):
                 out_start = a
             else:
                 break
         out_end = b
-        n += 1
     if out_start is None or out_end is None:
         return None
     return s_start + out_start, s_start + out_end
 
 
 _NUMBER_NEXT = re.compile(r"\s+(?:\d|a\s+(?:further|second|third|late)|another\b|two\b|three\b|one\b)")
-_NEGATORS = {"not", "never", "didn't", "doesn't", "don't", "hasn't", "haven't", "won't", "wouldn't", "cannot",
-             "can't", "didn’t", "doesn’t", "don’t", "hasn’t", "haven’t", "won’t", "wouldn’t", "can’t", "no"}
+_NEGATORS = {
+    "not",
+    "never",
+    "didn't",
+    "doesn't",
+    "don't",
+    "hasn't",
+    "haven't",
+    "won't",
+    "wouldn't",
+    "cannot",
+    "can't",
+    "didn’t",
+    "doesn’t",
+    "don’t",
+    "hasn’t",
+    "haven’t",
+    "won’t",
+    "wouldn’t",
+    "can’t",
+    "no",
+}
 
 
 def _negated(prev_words: list[str]) -> bool:
@@ -322,8 +846,30 @@ def _passive(prev_words: list[str]) -> bool:
     return False
 
 
-_LEADING_PREPS = {"in", "on", "at", "after", "during", "for", "before", "with", "since", "while", "when", "as",
-                  "despite", "following", "under", "by", "from", "to", "speaking", "asked", "earlier", "later"}
+_LEADING_PREPS = {
+    "in",
+    "on",
+    "at",
+    "after",
+    "during",
+    "for",
+    "before",
+    "with",
+    "since",
+    "while",
+    "when",
+    "as",
+    "despite",
+    "following",
+    "under",
+    "by",
+    "from",
+    "to",
+    "speaking",
+    "asked",
+    "earlier",
+    "later",
+}
 
 
 def _cap_before(text: str, a: int, b: int) -> bool:
@@ -392,7 +938,7 @@ class ArticleAnalysis:
         masked = _mask_quotes(text, s, e, qs)
         in_q = sum(max(0, min(q.end, e) - max(q.start, s)) for q in qs)
         info.quote_chars = in_q
-        sizes = [len(text[max(q.start, s):min(q.end, e)].split()) for q in qs]
+        sizes = [len(text[max(q.start, s) : min(q.end, e)].split()) for q in qs]
         info.quote_words = sum(sizes)
         info.max_quote_words = max(sizes, default=0)
         nonspace = sum(1 for ch in masked if not ch.isspace() and ch not in ".,;:!?—–-'’\"”“)(")
@@ -414,15 +960,26 @@ class ArticleAnalysis:
                 continue
             blocked.append((h.start, h.end))
             info.attributions.append(
-                Found(idx, (s + h.start, s + h.end), None, "", SourceClass("unnamed", False, vague=True),
-                      "indirect", [h.rule.id], vague=True)
+                Found(
+                    idx,
+                    (s + h.start, s + h.end),
+                    None,
+                    "",
+                    SourceClass("unnamed", False, vague=True),
+                    "indirect",
+                    [h.rule.id],
+                    vague=True,
+                )
             )
         for h in lex.find_cues(masked):
-            if _overlaps(h.start, h.end, blocked) or (h.start > 0 and masked[h.start:h.end] in _PROPER_CUES):
+            if _overlaps(h.start, h.end, blocked) or (h.start > 0 and masked[h.start : h.end] in _PROPER_CUES):
                 continue
             found = self._from_cue(info, masked, h)
-            if found is not None and found.cls.kind == "pronoun" and any(
-                    f.cue is not None and f.cue[1] <= found.cue[0] for f in info.attributions if not f.vague):
+            if (
+                found is not None
+                and found.cls.kind == "pronoun"
+                and any(f.cue is not None and f.cue[1] <= found.cue[0] for f in info.attributions if not f.vague)
+            ):
                 # "Key said he believes ...": the pronoun reports inside an earlier attribution.
                 blocked.append((h.start, h.end))
                 continue
@@ -431,18 +988,21 @@ class ArticleAnalysis:
                 blocked.append((h.start, h.end))
         if info.no_comment:
             # "A spokesperson said the company does not comment": the content is the refusal.
-            info.attributions = [f for f in info.attributions if f.cue is None or f.cue[1] - s > no_comment_at
-                                 or no_comment_at - (f.cue[1] - s) > 60]
+            info.attributions = [
+                f
+                for f in info.attributions
+                if f.cue is None or f.cue[1] - s > no_comment_at or no_comment_at - (f.cue[1] - s) > 60
+            ]
         _dedupe_sources(info)
         return info
 
     def _from_cue(self, info: SentenceInfo, masked: str, h: Hit) -> Found | None:
         text, s, e = self.text, info.start, info.end
-        cue_word = masked[h.start:h.end].lower()
+        cue_word = masked[h.start : h.end].lower()
         cue_type = h.rule.cue_type
         span: tuple[int, int] | None = None
         if cue_type == "colon":
-            if masked[:h.start].rstrip()[-1:] in "\"”’'":
+            if masked[: h.start].rstrip()[-1:] in "\"”’'":
                 span = _right_source(text, masked, s, s + h.end, e)
             else:
                 span = _colon_speaker(text, masked, s, h.start)
@@ -453,7 +1013,7 @@ class ArticleAnalysis:
         elif cue_type == "statement":
             return None if _has_other_cue(masked, h, self.lex) else self._statement_source(info, masked, h)
         else:
-            before = masked[:h.start].rstrip()
+            before = masked[: h.start].rstrip()
             prev_words = [w.lower() for w in before.split()[-3:]]
             if cue_word not in {"said", "says"} and _passive(prev_words):
                 return None
@@ -472,7 +1032,8 @@ class ArticleAnalysis:
                 span = _right_source(text, masked, s, s + h.end, e)
         if span is None:
             return None
-        src_text = text[span[0]:span[1]]
+        span = _trim_span(text, span)
+        src_text = text[span[0] : span[1]]
         cls = classify(src_text, self.lex, text[s:e])
         if not _plausible(cls, cue_type, cue_word, text[s:e], info, h, masked, self.lex):
             return None
@@ -484,31 +1045,60 @@ class ArticleAnalysis:
         span = _subject_of_clause(self.text, masked, info.start, info.start + h.start)
         if span is None:
             return None
-        src_text = self.text[span[0]:span[1]]
-        cls = classify(src_text, self.lex, self.text[info.start:info.end])
+        src_text = self.text[span[0] : span[1]]
+        cls = classify(src_text, self.lex, self.text[info.start : info.end])
         if cls.kind == "unnamed" and not cls.vague and cls.head not in self.lex.person_nouns:
             return None
-        return Found(info.index, (info.start + h.start, info.start + h.end), span, src_text, cls, "indirect",
-                     [h.rule.id], vague=cls.vague)
+        return Found(
+            info.index,
+            (info.start + h.start, info.start + h.end),
+            span,
+            src_text,
+            cls,
+            "indirect",
+            [h.rule.id],
+            vague=cls.vague,
+        )
 
 
-def _plausible(cls: SourceClass, cue_type: str, cue_word: str, sentence: str, info: SentenceInfo, h: Hit,
-               masked: str, lex: Lexicon) -> bool:
+_ABBREV_END = re.compile(r"(?:\b[A-Z]|\b(?:[A-Za-z]\.){1,3}[A-Za-z]|Inc|Jr|Sr|Co|Ltd|Corp|St|Bros|Mr|Mrs|Ms|Dr)\.$")
+
+
+def _trim_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Drop sentence punctuation that the tokenizer kept on the last word ("Khan." -> "Khan")."""
+    a, b = span
+    while (b > a and text[b - 1] in ",;:!?") or (b > a and text[b - 1] == "." and not _ABBREV_END.search(text[a:b])):
+        b -= 1
+    return a, b
+
+
+def _plausible(
+    cls: SourceClass, cue_type: str, cue_word: str, sentence: str, info: SentenceInfo, h: Hit, masked: str, lex: Lexicon
+) -> bool:
     """Reject cue uses whose "source" cannot speak (the verb is not an attribution here)."""
-    if cls.kind == "unnamed" and not cls.vague and cls.head and not _speaker_head(cls.head) \
-            and cls.head not in lex.person_nouns and cls.head not in lex.vague_collectives:
+    if (
+        cls.kind == "unnamed"
+        and not cls.vague
+        and cls.head
+        and not _speaker_head(cls.head)
+        and cls.head not in lex.person_nouns
+        and cls.head not in lex.vague_collectives
+    ):
         return False
-    if cue_type == "document" and cls.kind not in {"document", "organization"} and cls.head not in {
-            "researchers", "scientists", "study", "team", "authors", "investigators", "analysis"} \
-            and not _is_doc_head(cls.head):
+    if (
+        cue_type == "document"
+        and cls.kind not in {"document", "organization"}
+        and cls.head not in {"researchers", "scientists", "study", "team", "authors", "investigators", "analysis"}
+        and not _is_doc_head(cls.head)
+    ):
         return False
     if cue_type == "cognition" and cls.kind in {"document"}:
         return False
-    if cue_word in _WEAK_CUES and not _quote_near(sentence, h) and not _THAT_SOON.match(masked, h.end) \
-            and cls.kind not in {"document"} and not (cue_type == "document" and cls.kind in {"role", "organization"}) \
-            and not (cue_type == "document" and _is_doc_head(cls.head)):
-        return False
-    return True
+    if cue_word not in _WEAK_CUES or _quote_near(sentence, h) or _THAT_SOON.match(masked, h.end):
+        return True
+    return cls.kind == "document" or (
+        cue_type == "document" and (cls.kind in {"role", "organization"} or _is_doc_head(cls.head))
+    )
 
 
 _THAT_SOON = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b")
@@ -523,29 +1113,123 @@ def _is_doc_head(head: str) -> bool:
 def _speaker_head(head: str) -> bool:
     from attrib.sourcekind import _PERSON_SUFFIX, DOC_WORDS, ORG_WORDS, ROLE_NOUNS
 
-    return head.endswith(_PERSON_SUFFIX) or (head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS or head in ORG_WORDS or head in DOC_WORDS
-            or head.rstrip("s") in DOC_WORDS or head in _SPEAKER_NOUNS or head.rstrip("s") in _SPEAKER_NOUNS)
+    return head.endswith(_PERSON_SUFFIX) or (
+        head in ROLE_NOUNS
+        or head.rstrip("s") in ROLE_NOUNS
+        or head in ORG_WORDS
+        or head in DOC_WORDS
+        or head.rstrip("s") in DOC_WORDS
+        or head in _SPEAKER_NOUNS
+        or head.rstrip("s") in _SPEAKER_NOUNS
+    )
 
 
 _SPEAKER_NOUNS = {
-    "official", "source", "aide", "insider", "diplomat", "person", "people", "someone", "staffer",
-    "employee", "adviser", "advisor", "lawmaker", "legislator", "executive", "investigator", "officer",
-    "member", "negotiator", "witness", "resident", "colleague", "friend", "relative", "neighbour",
-    "neighbor", "worker", "banker", "trader", "poster", "blogger", "user", "protester", "activist",
-    "student", "teacher", "parent", "doctor", "nurse", "scientist", "researcher", "supporter", "fan",
-    "voter", "commander", "lawyer", "attorney", "prosecutor", "agent", "analyst", "economist", "expert",
-    "critic", "observer", "commentator", "opponent", "proponent", "advocate", "leader", "figure",
-    "veteran", "player", "organizer", "organiser", "survivor", "victim", "owner", "man", "woman", "men",
-    "women", "spokesman", "spokeswoman", "spokesperson", "representative", "one", "some", "many",
-    "others", "several", "most", "both", "all", "authorities", "media", "reports", "police", "staff",
-    "government", "it", "they", "he", "she", "group", "sceptic", "skeptic", "pundit", "detractor",
+    "official",
+    "source",
+    "aide",
+    "insider",
+    "diplomat",
+    "person",
+    "people",
+    "someone",
+    "staffer",
+    "employee",
+    "adviser",
+    "advisor",
+    "lawmaker",
+    "legislator",
+    "executive",
+    "investigator",
+    "officer",
+    "member",
+    "negotiator",
+    "witness",
+    "resident",
+    "colleague",
+    "friend",
+    "relative",
+    "neighbour",
+    "neighbor",
+    "worker",
+    "banker",
+    "trader",
+    "poster",
+    "blogger",
+    "user",
+    "protester",
+    "activist",
+    "student",
+    "teacher",
+    "parent",
+    "doctor",
+    "nurse",
+    "scientist",
+    "researcher",
+    "supporter",
+    "fan",
+    "voter",
+    "commander",
+    "lawyer",
+    "attorney",
+    "prosecutor",
+    "agent",
+    "analyst",
+    "economist",
+    "expert",
+    "critic",
+    "observer",
+    "commentator",
+    "opponent",
+    "proponent",
+    "advocate",
+    "leader",
+    "figure",
+    "veteran",
+    "player",
+    "organizer",
+    "organiser",
+    "survivor",
+    "victim",
+    "owner",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "one",
+    "some",
+    "many",
+    "others",
+    "several",
+    "most",
+    "both",
+    "all",
+    "authorities",
+    "media",
+    "reports",
+    "police",
+    "staff",
+    "government",
+    "it",
+    "they",
+    "he",
+    "she",
+    "group",
+    "sceptic",
+    "skeptic",
+    "pundit",
+    "detractor",
 }
 
 
 def _quote_near(sentence: str, h: Hit) -> bool:
     """A quotation mark or colon next to the cue, or an opening mark in the clause it heads."""
-    window = sentence[max(0, h.start - 4):h.end + 6]
-    ahead = sentence[h.end:h.end + 60].split(",")[0]
+    window = sentence[max(0, h.start - 4) : h.end + 6]
+    ahead = sentence[h.end : h.end + 60].split(",")[0]
     return any(c in window for c in ':"“”‘’') or any(c in ahead for c in '"“‘')
 
 
@@ -555,7 +1239,7 @@ def _has_other_cue(masked: str, h: Hit, lex: Lexicon) -> bool:
 
 def _inversion_slot(text: str, s: int, cue_rel: int, info: SentenceInfo) -> bool:
     """Is the cue in the inverted slot: after a closing quote, a comma, or at the sentence start?"""
-    before = text[s:s + cue_rel].rstrip()
+    before = text[s : s + cue_rel].rstrip()
     if not before:
         return True
     if before[-1] in ",”\"’'—–:":
@@ -582,8 +1266,8 @@ _WHEN = re.compile(
 
 
 def _scheduled(masked: str, h: Hit) -> bool:
-    """"The board is expected to vote on June 18": a scheduled event, not a vague claim."""
-    if "expected" not in masked[h.start:h.end].lower():
+    """ "The board is expected to vote on June 18": a scheduled event, not a vague claim."""
+    if "expected" not in masked[h.start : h.end].lower():
         return False
     return bool(_WHEN.search(masked, h.end, min(len(masked), h.end + 80)))
 
@@ -633,22 +1317,24 @@ def credit_lines(infos: list[SentenceInfo], text: str, lex: Lexicon) -> None:
     for k, info in enumerate(infos):
         if info.attributions or k == 0:
             continue
-        sent = text[info.start:info.end]
+        sent = text[info.start : info.end]
         dash = _DASH_CREDIT.search(sent)
-        alone = (infos[k - 1].paragraph != info.paragraph
-                 and (k + 1 == len(infos) or infos[k + 1].paragraph != info.paragraph))
+        alone = infos[k - 1].paragraph != info.paragraph and (
+            k + 1 == len(infos) or infos[k + 1].paragraph != info.paragraph
+        )
         m = dash or (_CREDIT_LINE.match(sent) if alone else None)
         if m is None:
             continue
         name_span = (info.start + m.start(1), info.start + m.end(1))
-        cls = classify(text[name_span[0]:name_span[1]], lex)
+        cls = classify(text[name_span[0] : name_span[1]], lex)
         if cls.kind not in {"person", "organization"}:
             continue
         credited = [i for i in infos[:k] if i.paragraph == (info.paragraph if dash else infos[k - 1].paragraph)]
-        if not dash and not any(i.quotes or _FIRST_PERSON.search(text[i.start:i.end]) for i in credited):
+        if not dash and not any(i.quotes or _FIRST_PERSON.search(text[i.start : i.end]) for i in credited):
             continue
-        found = Found(info.index, None, name_span, text[name_span[0]:name_span[1]], cls, "direct", ["Q002"],
-                      quoted=True)
+        found = Found(
+            info.index, None, name_span, text[name_span[0] : name_span[1]], cls, "direct", ["Q002"], quoted=True
+        )
         info.attributions.append(found)
         for i in credited:
             if not any(not f.vague for f in i.attributions):
@@ -666,7 +1352,7 @@ def link_quotes(infos: list[SentenceInfo], text: str) -> None:
                 chain_speaker.setdefault(q.chain, f)
     for k, info in enumerate(infos[:-1]):
         nxt = infos[k + 1]
-        lead = text[info.start:info.end].rstrip()
+        lead = text[info.start : info.end].rstrip()
         if lead.endswith((":", ",")) and nxt.quotes and nxt.quotes[0].start - nxt.start <= 1:
             # A lead-in ("Rathbun stated:") is labelled like the quote it introduces.
             for f in info.attributions:
@@ -680,6 +1366,9 @@ def link_quotes(infos: list[SentenceInfo], text: str) -> None:
             speaker = next((chain_speaker[q.chain] for q in info.quotes if q.chain in chain_speaker), None)
             if speaker is None:
                 speaker = _speaker_nearby(infos, k, text)
+                if speaker is not None and speaker.sentence > info.index:
+                    # "Those were the words of X" is labelled like the quote it credits.
+                    speaker.quoted = True
             if speaker is not None:
                 info.attributions.append(_carry(info, speaker, "direct", "Q001"))
 
@@ -698,7 +1387,11 @@ def _speaker_nearby(infos: list[SentenceInfo], k: int, text: str) -> Found | Non
             if f.cue is not None and not f.vague and f.source is not None:
                 return f
     prev = infos[k - 1] if k > 0 else None
-    if prev is not None and info.inside_quote and (prev.paragraph == info.paragraph - 1 or prev.paragraph == info.paragraph):
+    if (
+        prev is not None
+        and info.inside_quote
+        and (prev.paragraph == info.paragraph - 1 or prev.paragraph == info.paragraph)
+    ):
         for f in reversed(prev.attributions):
             if not f.vague and (f.source is not None or f.resolved_to):
                 return f
@@ -706,13 +1399,23 @@ def _speaker_nearby(infos: list[SentenceInfo], k: int, text: str) -> Found | Non
 
 
 def _words_of(info: SentenceInfo, text: str) -> bool:
-    """"Those were the words of X": a sentence that credits the quotation before it."""
-    return any(f.cue is not None and "of" in text[f.cue[0]:f.cue[1]].split() for f in info.attributions)
+    """ "Those were the words of X": a sentence that credits the quotation before it."""
+    return any(f.cue is not None and "of" in text[f.cue[0] : f.cue[1]].split() for f in info.attributions)
 
 
 def _carry(info: SentenceInfo, speaker: Found, mode: str, rule: str) -> Found:
-    return Found(info.index, None, None, speaker.source_text, speaker.cls, mode, [rule],
-                 vague=speaker.vague, quoted=True, carried_from=speaker)
+    return Found(
+        info.index,
+        None,
+        None,
+        speaker.source_text,
+        speaker.cls,
+        mode,
+        [rule],
+        vague=speaker.vague,
+        quoted=True,
+        carried_from=speaker,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,11 +73,17 @@ class _Resolver:
         cls = f.cls
         pos = f.source[0] if f.source else -1
         if cls.kind == "pronoun":
-            want = {"sg"} if cls.head in {"he", "she", "him", "her"} else ({"pl", "org"} if cls.head == "they" else {"org"})
+            want = (
+                {"sg"}
+                if cls.head in {"he", "she", "him", "her"}
+                else ({"pl", "org"} if cls.head == "they" else {"org"})
+            )
             ent = self._pick(want, pos)
             if ent is None or (self.last_named_at > ent.last and cls.head in {"he", "she"}):
                 return self._new(self.last_named or f.source_text, SourceClass("person", True), pos, f)
-            return self._link(ent, f, SourceClass("pronoun", ent.cls.identifiable, ent.cls.vague, ent.cls.number, cls.head))
+            return self._link(
+                ent, f, SourceClass("pronoun", ent.cls.identifiable, ent.cls.vague, ent.cls.number, cls.head)
+            )
         if cls.kind == "person":
             key = _last_token(f.source_text)
             for ent in reversed(self.entities):
@@ -91,7 +97,9 @@ class _Resolver:
             for ent in reversed(self.entities):
                 if ent.heads & family:
                     kind = "pronoun" if ent.cls.identifiable else "unnamed"
-                    return self._link(ent, f, SourceClass(kind, ent.cls.identifiable, ent.cls.vague, ent.cls.number, cls.head))
+                    return self._link(
+                        ent, f, SourceClass(kind, ent.cls.identifiable, ent.cls.vague, ent.cls.number, cls.head)
+                    )
             if cls.kind == "role":
                 for ent in reversed(self.entities):
                     if ent.cls.kind == "person" and f.source_text.lower().split()[-1] in ent.name.lower():
@@ -99,7 +107,9 @@ class _Resolver:
         return self._new(f.source_text, cls, pos, f)
 
     def _new(self, name: str, cls: SourceClass, pos: int, f: Found) -> Entity:
-        ent = Entity(name=name.strip() or "unnamed", cls=cls, first=pos, last=pos, heads={cls.head} if cls.head else set())
+        ent = Entity(
+            name=name.strip() or "unnamed", cls=cls, first=pos, last=pos, heads={cls.head} if cls.head else set()
+        )
         self.entities.append(ent)
         return self._link(ent, f, cls)
 

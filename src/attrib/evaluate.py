@@ -54,8 +54,9 @@ def read_gold(path: Path, split: str | None = None, text_dir: Path | None = None
             if split and r.get("split") != split:
                 continue
             spans = [GoldSpan(s["start"], s["end"], s["label"]) for s in r["sentences"]]
-            spans += [GoldSpan(s["start"], s["end"], "skipped") for s in r.get("skipped", [])
-                      if s.get("reason") != "dateline"]
+            spans += [
+                GoldSpan(s["start"], s["end"], "skipped") for s in r.get("skipped", []) if s.get("reason") != "dateline"
+            ]
             docs.append(GoldDoc(r["id"], r["text"], tuple(sorted(spans, key=lambda g: g.start))))
         return docs
     by_doc: dict[str, list[GoldSpan]] = {}
@@ -116,7 +117,7 @@ def score_docs(docs: Iterable[GoldDoc], predict, keep_errors: bool = False) -> T
             pred = best.label if best is not None and best_ov >= size / 3 else "missing"
             tally.confusion[(g.label, pred)] += 1
             if tally.errors is not None and pred != g.label:
-                tally.errors.append((doc.doc_id, g.label, pred, doc.text[g.start:g.end]))
+                tally.errors.append((doc.doc_id, g.label, pred, doc.text[g.start : g.end]))
     return tally
 
 
@@ -166,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         docs = read_gold(path, args.split, args.text_dir)
         for rules_only in modes:
             tally = score_docs(docs, _predictor(rules_only), keep_errors=args.show_errors)
-            name = f"{path}{' [' + args.split + ']' if args.split else ''} ({'rules only' if rules_only else 'rules + classifier'})"
+            split = f" [{args.split}]" if args.split else ""
+            name = f"{path}{split} ({'rules only' if rules_only else 'rules + classifier'})"
             print(format_tally(name, tally))
             if tally.errors:
                 for doc_id, g, p, t in tally.errors:

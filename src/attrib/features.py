@@ -7,6 +7,7 @@ two can never drift apart.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from attrib.attribution import SentenceInfo
 
@@ -45,7 +46,7 @@ def quoted(info: SentenceInfo, f) -> bool:  # type: ignore[no-untyped-def]
 
 def extract(info: SentenceInfo, text: str, n_sentences: int) -> dict[str, float]:
     """Sparse feature dict of one sentence."""
-    sent = text[info.start:info.end]
+    sent = text[info.start : info.end]
     low = sent.lower()
     feats: dict[str, float] = {"bias": 1.0, "rule=" + rule_label(info): 1.0}
     for f in info.attributions:
@@ -77,11 +78,11 @@ def extract(info: SentenceInfo, text: str, n_sentences: int) -> dict[str, float]
     feats["len=" + ("short" if words < 8 else "mid" if words < 25 else "long")] = 1.0
     if info.paragraph == 0:
         feats["first_paragraph"] = 1.0
-    if not sent.rstrip()[-1:] in ".!?\"”’'" and words < 20:
+    if sent.rstrip()[-1:] not in ".!?\"”’'" and words < 20:
         feats["headline_like"] = 1.0
     toks = _TOKEN.findall(low)
     for t in toks:
         feats["w:" + t] = 1.0
-    for a, b in zip(toks, toks[1:], strict=False):
+    for a, b in pairwise(toks):
         feats["b:" + a + "_" + b] = 1.0
     return feats

@@ -57,7 +57,7 @@ def decide(info: SentenceInfo, text: str, n: int, model: Model | None) -> tuple[
 def _span(text: str, se: tuple[int, int] | None) -> Span | None:
     if se is None:
         return None
-    return Span(se[0], se[1], text[se[0]:se[1]])
+    return Span(se[0], se[1], text[se[0] : se[1]])
 
 
 def _mode(info: SentenceInfo, f: Found) -> str:
@@ -82,7 +82,7 @@ def _content(text: str, info: SentenceInfo, f: Found, mode: str) -> tuple[Span, 
     a = f.cue[1]
     while a < info.end and (text[a].isspace() or text[a] == ","):
         a += 1
-    if text[a:a + 5].lower() == "that ":
+    if text[a : a + 5].lower() == "that ":
         a += 5
     b = info.end
     while b > a and text[b - 1] in ".!? ":
@@ -100,7 +100,9 @@ def _attribution(text: str, info: SentenceInfo, f: Found, findings: ArticleFindi
     if not f.cls.identifiable:
         ent = findings.entities[f.entity] if 0 <= f.entity < len(findings.entities) else None
         anonymity = Anonymity(grant=ent.grant, reason=ent.reason, basis=ent.basis) if ent else Anonymity()
-    kind = f.cls.kind if f.cls.kind in {"person", "organization", "document", "role", "unnamed", "pronoun"} else "unnamed"
+    kind = (
+        f.cls.kind if f.cls.kind in {"person", "organization", "document", "role", "unnamed", "pronoun"} else "unnamed"
+    )
     if not f.cls.identifiable and kind != "pronoun":
         kind = "unnamed"
     return Attribution(
@@ -133,7 +135,7 @@ def label_sentences(text: str, segs: list, findings: ArticleFindings, model: Mod
             Sentence(
                 start=info.start,
                 end=info.end,
-                text=text[info.start:info.end],
+                text=text[info.start : info.end],
                 label=label,
                 confidence=round(conf, 3),
                 paragraph=info.paragraph,
@@ -148,4 +150,8 @@ def label_sentences(text: str, segs: list, findings: ArticleFindings, model: Mod
 
 def skipped_spans(text: str, segs: list) -> list[Skipped]:
     """Skipped segments (furniture, datelines) as result records."""
-    return [Skipped(s.start, s.end, text[s.start:s.end], s.reason or "other-furniture") for s in segs if s.kind == "skipped"]
+    return [
+        Skipped(s.start, s.end, text[s.start : s.end], s.reason or "other-furniture")
+        for s in segs
+        if s.kind == "skipped"
+    ]

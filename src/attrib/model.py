@@ -69,8 +69,9 @@ def _check(data: object, path: Path) -> Model:
     for name, w in weights.items():
         if not isinstance(w, list) or len(w) != n or not all(_num(x) for x in w):
             raise ModelError(f"{path}: weights of feature {name!r} must be {n} numbers")
-    return Model(tuple(labels), {k: tuple(float(x) for x in v) for k, v in weights.items()},
-                 tuple(float(x) for x in intercept))
+    return Model(
+        tuple(labels), {k: tuple(float(x) for x in v) for k, v in weights.items()}, tuple(float(x) for x in intercept)
+    )
 
 
 def _num(x: object) -> bool:

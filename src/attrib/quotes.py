@@ -44,13 +44,13 @@ def _is_word(ch: str) -> bool:
 def _single_opens(text: str, i: int, para_start: int) -> bool:
     prev = text[i - 1] if i > para_start else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    return (prev in _OPENERS_BEFORE or prev in OPEN_DOUBLE or prev == '"') and (nxt.isalnum() or nxt in "“\"….")
+    return (prev in _OPENERS_BEFORE or prev in OPEN_DOUBLE or prev == '"') and (nxt.isalnum() or nxt in '“"….')
 
 
 def _single_closes(text: str, i: int) -> bool:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    return not _is_word(nxt) and (prev.isalnum() or prev in ".,!?…”\"")
+    return not _is_word(nxt) and (prev.isalnum() or prev in '.,!?…”"')
 
 
 def _paragraph_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -91,15 +91,14 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                         single_at = None
                     open_at = None
                 continue
-            if ch in OPEN_SINGLE or ch == "'":
-                if single_at is None and _single_opens(text, i, p_start):
-                    single_at = i
-                    continue
-            if (ch in CLOSE_SINGLE or ch == "'") and single_at is not None and _single_closes(text, i):
-                if open_at is None or single_at > open_at:
-                    if open_at is None:
-                        quotes.append(Quote(single_at, i + 1, chain, True))
-                    single_at = None
+            if (ch in OPEN_SINGLE or ch == "'") and single_at is None and _single_opens(text, i, p_start):
+                single_at = i
+                continue
+            closes = (ch in CLOSE_SINGLE or ch == "'") and single_at is not None and _single_closes(text, i)
+            if closes and (open_at is None or single_at > open_at):
+                if open_at is None:
+                    quotes.append(Quote(single_at, i + 1, chain, True))
+                single_at = None
         if open_at is not None:
             quotes.append(Quote(open_at, p_end, chain, False))
             carry = True

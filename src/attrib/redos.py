@@ -65,7 +65,7 @@ def _walk(items, in_repeat: bool) -> str | None:  # type: ignore[no-untyped-def]
         if op in (C.GROUPREF, C.GROUPREF_EXISTS):
             return "backreferences and conditional groups are not allowed"
         if op in _REPEATS:
-            lo, hi, body = av
+            _lo, hi, body = av
             if (hi == _UNBOUNDED or hi > 1) and _has_unbounded(body):
                 return "nested repetition can backtrack catastrophically"
             problem = _walk(body, in_repeat or hi == _UNBOUNDED)

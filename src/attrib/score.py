@@ -109,13 +109,17 @@ def compute(items: Iterable[Item]) -> Score:
 
 def _reasons(counts: dict[str, int], claims: int, vague: int, anon_no_reason: int, n: int) -> list[str]:
     named = counts["attributed"] + counts["paraphrased"]
-    out = [f"{named} of {n} sentences credit a named source ({counts['attributed']} quoted, "
-           f"{counts['paraphrased']} paraphrased)"]
+    out = [
+        f"{named} of {n} sentences credit a named source ({counts['attributed']} quoted, "
+        f"{counts['paraphrased']} paraphrased)"
+    ]
     if counts["anonymous"]:
-        out.append(f"{counts['anonymous']} sentences rest on anonymous sources"
-                   + (f", {anon_no_reason} without a reason for anonymity" if anon_no_reason else ""))
+        out.append(
+            f"{counts['anonymous']} sentences rest on anonymous sources"
+            + (f", {anon_no_reason} without a reason for anonymity" if anon_no_reason else "")
+        )
     if vague:
-        out.append(f"{vague} sentences use vague or agentless attribution (\"critics say\", \"reportedly\")")
+        out.append(f'{vague} sentences use vague or agentless attribution ("critics say", "reportedly")')
     if claims:
         out.append(f"{claims} figures or statistics have no source in their sentence")
     return out

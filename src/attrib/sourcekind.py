@@ -14,52 +14,356 @@ from attrib.lexicon import Lexicon
 
 PRONOUNS = {"he": "sg", "she": "sg", "they": "pl", "it": "org", "him": "sg", "her": "sg", "them": "pl"}
 ROLE_NOUNS = {
-    "president", "minister", "mayor", "governor", "chancellor", "secretary", "director", "chief",
-    "executive", "ceo", "chairman", "chairwoman", "chair", "head", "coach", "manager", "captain",
-    "judge", "prosecutor", "sheriff", "commissioner", "ambassador", "spokesman", "spokeswoman",
-    "spokesperson", "premier", "leader", "king", "queen", "pope", "general", "commander", "founder",
-    "owner", "principal", "superintendent", "dean", "provost", "rector", "author", "authors",
-    "researchers", "scientists", "investigators", "team", "pilot", "driver", "winner", "champion",
-    "senator", "congressman", "congresswoman", "representative", "lawmaker", "mp", "councillor",
-    "councilman", "councilwoman", "inspector", "officer", "constable", "detective", "attorney",
-    "lawyer", "counsel", "defender", "editor", "publisher", "referee", "striker", "goalkeeper",
-    "midfielder", "defender", "boss", "speaker", "negotiator", "forward", "guard", "winger", "quarterback",
-    "pitcher", "centre", "center", "batter", "bowler", "keeper", "skipper", "rookie", "veteran", "treasurer", "auditor", "registrar", "coroner", "doctor",
-    "surgeon", "physician", "professor", "economist", "analyst", "chancellor", "deputy", "regulator",
+    "president",
+    "minister",
+    "mayor",
+    "governor",
+    "chancellor",
+    "secretary",
+    "director",
+    "chief",
+    "executive",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "head",
+    "coach",
+    "manager",
+    "captain",
+    "judge",
+    "prosecutor",
+    "sheriff",
+    "commissioner",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "premier",
+    "leader",
+    "king",
+    "queen",
+    "pope",
+    "general",
+    "commander",
+    "founder",
+    "owner",
+    "principal",
+    "superintendent",
+    "dean",
+    "provost",
+    "rector",
+    "author",
+    "authors",
+    "researchers",
+    "scientists",
+    "investigators",
+    "team",
+    "pilot",
+    "driver",
+    "winner",
+    "champion",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "lawmaker",
+    "mp",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "inspector",
+    "officer",
+    "constable",
+    "detective",
+    "attorney",
+    "lawyer",
+    "counsel",
+    "defender",
+    "editor",
+    "publisher",
+    "referee",
+    "striker",
+    "goalkeeper",
+    "midfielder",
+    "boss",
+    "speaker",
+    "negotiator",
+    "forward",
+    "guard",
+    "winger",
+    "quarterback",
+    "pitcher",
+    "centre",
+    "center",
+    "batter",
+    "bowler",
+    "keeper",
+    "skipper",
+    "rookie",
+    "veteran",
+    "treasurer",
+    "auditor",
+    "registrar",
+    "coroner",
+    "doctor",
+    "surgeon",
+    "physician",
+    "professor",
+    "economist",
+    "analyst",
+    "deputy",
+    "regulator",
 }
 SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "press secretary", "spokespeople"}
 ORG_WORDS = {
-    "ministry", "department", "agency", "police", "government", "council", "committee", "commission",
-    "company", "court", "office", "embassy", "army", "military", "navy", "party", "campaign", "union",
-    "association", "federation", "club", "league", "university", "hospital", "institute", "board",
-    "bank", "group", "organization", "organisation", "service", "authority", "administration",
-    "pentagon", "kremlin", "parliament", "senate", "congress", "cabinet", "foundation", "charity",
-    "network", "newspaper", "broadcaster", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "co", "co.",
-    "plc", "llc", "times", "post", "news", "press", "journal", "herald", "tribune", "guardian",
-    "telegraph", "bbc", "cnn", "reuters", "fbi", "cia", "nasa", "who", "un", "eu", "nato", "airline",
-    "regulator", "watchdog", "secretariat", "tribunal", "presidency", "palace", "coalition", "firm",
-    "center", "centre", "centres", "centers", "program", "programme", "fund", "trust", "society",
-    "observatory", "bureau", "directorate", "ministry's", "house", "school", "college", "church",
-    "wikinews", "district", "county", "city", "state", "team", "prosecutors", "monitor", "forces",
-    "brigade", "command", "tv", "radio", "agency's", "magazine", "website", "blog", "channel",
+    "ministry",
+    "department",
+    "agency",
+    "police",
+    "government",
+    "council",
+    "committee",
+    "commission",
+    "company",
+    "court",
+    "office",
+    "embassy",
+    "army",
+    "military",
+    "navy",
+    "party",
+    "campaign",
+    "union",
+    "association",
+    "federation",
+    "club",
+    "league",
+    "university",
+    "hospital",
+    "institute",
+    "board",
+    "bank",
+    "group",
+    "organization",
+    "organisation",
+    "service",
+    "authority",
+    "administration",
+    "pentagon",
+    "kremlin",
+    "parliament",
+    "senate",
+    "congress",
+    "cabinet",
+    "foundation",
+    "charity",
+    "network",
+    "newspaper",
+    "broadcaster",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "ltd",
+    "ltd.",
+    "co",
+    "co.",
+    "plc",
+    "llc",
+    "times",
+    "post",
+    "news",
+    "press",
+    "journal",
+    "herald",
+    "tribune",
+    "guardian",
+    "telegraph",
+    "bbc",
+    "cnn",
+    "reuters",
+    "fbi",
+    "cia",
+    "nasa",
+    "who",
+    "un",
+    "eu",
+    "nato",
+    "airline",
+    "regulator",
+    "watchdog",
+    "secretariat",
+    "tribunal",
+    "presidency",
+    "palace",
+    "coalition",
+    "firm",
+    "center",
+    "centre",
+    "centres",
+    "centers",
+    "program",
+    "programme",
+    "fund",
+    "trust",
+    "society",
+    "observatory",
+    "bureau",
+    "directorate",
+    "ministry's",
+    "house",
+    "school",
+    "college",
+    "church",
+    "wikinews",
+    "district",
+    "county",
+    "city",
+    "state",
+    "team",
+    "prosecutors",
+    "monitor",
+    "forces",
+    "brigade",
+    "command",
+    "tv",
+    "radio",
+    "agency's",
+    "magazine",
+    "website",
+    "blog",
+    "channel",
 }
 DOC_WORDS = {
-    "report", "study", "survey", "poll", "filing", "filings", "documents", "document", "data",
-    "figures", "statistics", "statement", "records", "audit", "analysis", "review", "indictment",
-    "complaint", "lawsuit", "affidavit", "transcript", "letter", "memo", "paper", "research",
-    "census", "estimate", "estimates", "forecast", "findings", "investigation", "release", "website",
-    "post", "posting", "tweet", "video", "footage", "photos", "results", "reports", "studies",
-    "surveys", "polls", "papers", "letters", "guidelines", "warning", "notice", "order", "ruling",
-    "judgment", "verdict", "bulletin", "announcement", "declaration", "communique", "communiqué",
-    "message", "note", "email", "emails", "posts", "charges", "warrant", "budget", "plan", "bill",
-    "law", "rules", "map", "model", "records", "database", "index", "ranking", "rankings", "accounts",
-    "minutes", "testimony", "emails", "messages", "filings", "submission", "submissions",
+    "report",
+    "study",
+    "survey",
+    "poll",
+    "filing",
+    "filings",
+    "documents",
+    "document",
+    "data",
+    "figures",
+    "statistics",
+    "statement",
+    "records",
+    "audit",
+    "analysis",
+    "review",
+    "indictment",
+    "complaint",
+    "lawsuit",
+    "affidavit",
+    "transcript",
+    "letter",
+    "memo",
+    "paper",
+    "research",
+    "census",
+    "estimate",
+    "estimates",
+    "forecast",
+    "findings",
+    "investigation",
+    "release",
+    "website",
+    "post",
+    "posting",
+    "tweet",
+    "video",
+    "footage",
+    "photos",
+    "results",
+    "reports",
+    "studies",
+    "surveys",
+    "polls",
+    "papers",
+    "letters",
+    "guidelines",
+    "warning",
+    "notice",
+    "order",
+    "ruling",
+    "judgment",
+    "verdict",
+    "bulletin",
+    "announcement",
+    "declaration",
+    "communique",
+    "communiqué",
+    "message",
+    "note",
+    "email",
+    "emails",
+    "posts",
+    "charges",
+    "warrant",
+    "budget",
+    "plan",
+    "bill",
+    "law",
+    "rules",
+    "map",
+    "model",
+    "database",
+    "index",
+    "ranking",
+    "rankings",
+    "accounts",
+    "minutes",
+    "testimony",
+    "messages",
+    "submission",
+    "submissions",
 }
-_OFFICIAL_MODIFIERS = {"court", "police", "government", "official", "federal", "census", "city", "county",
-                       "ministry", "department", "public", "company", "financial", "regulatory", "parliamentary",
-                       "congressional", "released", "published", "leaked", "annual", "quarterly"}
-DETS_INDEF = {"a", "an", "one", "another", "some", "two", "three", "four", "five", "several", "many",
-              "few", "other", "various", "numerous", "dozens", "hundreds", "thousands", "most", "all"}
+_OFFICIAL_MODIFIERS = {
+    "court",
+    "police",
+    "government",
+    "official",
+    "federal",
+    "census",
+    "city",
+    "county",
+    "ministry",
+    "department",
+    "public",
+    "company",
+    "financial",
+    "regulatory",
+    "parliamentary",
+    "congressional",
+    "released",
+    "published",
+    "leaked",
+    "annual",
+    "quarterly",
+}
+DETS_INDEF = {
+    "a",
+    "an",
+    "one",
+    "another",
+    "some",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "many",
+    "few",
+    "other",
+    "various",
+    "numerous",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "most",
+    "all",
+}
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}s?$")
 _CAP = re.compile(r"^[A-Z][\w'’.-]*$")
 _PREP_SPLIT = re.compile(
@@ -69,15 +373,91 @@ _PREP_SPLIT = re.compile(
     re.I,
 )
 TITLE_WORDS = {
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
-    "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "capt.", "prof.",
-    "rev.", "president", "minister", "mayor", "senator", "governor", "judge", "chancellor", "secretary",
-    "ambassador", "professor", "director", "chief", "deputy", "prime", "foreign", "finance", "health",
-    "defense", "defence", "interior", "justice", "king", "queen", "prince", "princess", "pope",
-    "councillor", "councilman", "councilwoman", "commissioner", "sheriff", "detective", "officer",
-    "inspector", "coach", "captain", "executive", "chairman", "chairwoman", "spokesman", "spokeswoman",
-    "spokesperson", "representative", "congressman", "congresswoman", "lawmaker", "general", "admiral",
-    "superintendent", "principal", "dean", "attorney", "the", "former", "acting", "us", "u.s.",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "prof",
+    "rev",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "gen.",
+    "lt.",
+    "col.",
+    "sgt.",
+    "capt.",
+    "prof.",
+    "rev.",
+    "president",
+    "minister",
+    "mayor",
+    "senator",
+    "governor",
+    "judge",
+    "chancellor",
+    "secretary",
+    "ambassador",
+    "professor",
+    "director",
+    "chief",
+    "deputy",
+    "prime",
+    "foreign",
+    "finance",
+    "health",
+    "defense",
+    "defence",
+    "interior",
+    "justice",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "commissioner",
+    "sheriff",
+    "detective",
+    "officer",
+    "inspector",
+    "coach",
+    "captain",
+    "executive",
+    "chairman",
+    "chairwoman",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "general",
+    "admiral",
+    "superintendent",
+    "principal",
+    "dean",
+    "attorney",
+    "the",
+    "former",
+    "acting",
+    "us",
+    "u.s.",
 }
 
 
@@ -99,13 +479,47 @@ def head_part(phrase: str) -> str:
 
 
 def _words(phrase: str) -> list[str]:
-    return [w.strip(",;:()[]\"“”‘’") for w in phrase.split() if w.strip(",;:()[]\"“”‘’")]
+    return [w.strip(',;:()[]"“”‘’') for w in phrase.split() if w.strip(',;:()[]"“”‘’')]
 
 
+_WEASEL_HEADS = {"critics", "experts", "observers", "analysts", "skeptics", "sceptics", "pundits", "detractors"}
 _GENERIC_CAPS = {"internet", "web", "online", "social", "media", "twitter", "facebook", "x", "youtube", "reddit"}
-_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "one", "some", "several", "many", "two",
-                "three", "four", "five", "its", "their", "his", "her", "our", "another", "other", "most", "all",
-                "both", "each", "every", "few", "no", "according", "but", "and", "yet", "so"}
+_DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "one",
+    "some",
+    "several",
+    "many",
+    "two",
+    "three",
+    "four",
+    "five",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "another",
+    "other",
+    "most",
+    "all",
+    "both",
+    "each",
+    "every",
+    "few",
+    "no",
+    "according",
+    "but",
+    "and",
+    "yet",
+    "so",
+}
 
 
 def _is_name_token(tok: str, lex: Lexicon) -> bool:
@@ -137,15 +551,17 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
     head_low = head.lower().rstrip(".,")
     full_low = " ".join(low)
     det = low[0]
-    if full_low in lex.vague_collectives or head_low in {"critics", "experts", "observers", "analysts",
-                                                          "skeptics", "sceptics", "pundits", "detractors"}:
-        if not any(_is_name_token(w, lex) for w in head_words[1:]) or det in DETS_INDEF:
-            return SourceClass("unnamed", False, vague=True, number="pl", head=head_low)
+    vague_head = full_low in lex.vague_collectives or head_low in _WEASEL_HEADS
+    if vague_head and (not any(_is_name_token(w, lex) for w in head_words[1:]) or det in DETS_INDEF):
+        return SourceClass("unnamed", False, vague=True, number="pl", head=head_low)
     if head_low in {"authorities", "media", "reports", "rumours", "rumors", "speculation"}:
         return SourceClass("unnamed", False, vague=True, number="pl", head=head_low)
     if _is_name_token(head, lex) or _ACRONYM.match(head):
-        if head_low in ORG_WORDS or any(w.lower().rstrip(".,") in ORG_WORDS for w in head_words) \
-                or _ACRONYM.match(head):
+        if (
+            head_low in ORG_WORDS
+            or any(w.lower().rstrip(".,") in ORG_WORDS for w in head_words)
+            or _ACRONYM.match(head)
+        ):
             return SourceClass("organization", True, number="org", head=head_low)
         return SourceClass("person", True, head=head_low)
     if head_low in DOC_WORDS or head_low.rstrip("s") in DOC_WORDS:
@@ -154,8 +570,12 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         if head_low == "authorities" or (_plural_org(head_low) and head_low not in ORG_WORDS):
             return SourceClass("unnamed", False, vague=head_low == "authorities", number="pl", head=head_low)
         return SourceClass("organization", True, number="org", head=head_low)
-    if head_low in lex.person_nouns or head_low in ROLE_NOUNS or head_low.rstrip("s") in ROLE_NOUNS \
-            or (head_low.endswith(_PERSON_SUFFIX) and words[0].lower() in DETS_INDEF | {"the"}):
+    if (
+        head_low in lex.person_nouns
+        or head_low in ROLE_NOUNS
+        or head_low.rstrip("s") in ROLE_NOUNS
+        or (head_low.endswith(_PERSON_SUFFIX) and words[0].lower() in DETS_INDEF | {"the"})
+    ):
         return _person_noun(words, head_words, head_low, lex)
     return SourceClass("unnamed", False, head=head_low)
 
@@ -164,8 +584,15 @@ _PERSON_SUFFIX = ("ers", "ists", "ians", "ors", "ants", "ents", "er", "ist", "ia
 
 
 def _known_noun(low: str, lex: Lexicon) -> bool:
-    return (low in lex.person_nouns or low in ROLE_NOUNS or low in ORG_WORDS or low in DOC_WORDS
-            or low in lex.vague_collectives or low.rstrip("s") in DOC_WORDS or low.rstrip("s") in ROLE_NOUNS)
+    return (
+        low in lex.person_nouns
+        or low in ROLE_NOUNS
+        or low in ORG_WORDS
+        or low in DOC_WORDS
+        or low in lex.vague_collectives
+        or low.rstrip("s") in DOC_WORDS
+        or low.rstrip("s") in ROLE_NOUNS
+    )
 
 
 def _trim_to_noun(head_words: list[str], lex: Lexicon) -> list[str]:
@@ -178,24 +605,32 @@ def _trim_to_noun(head_words: list[str], lex: Lexicon) -> list[str]:
 
 
 def _named_pp(phrase: str, head_words: list[str]) -> bool:
-    """"Parents for Safe Sleep": a capitalised head with a capitalised post-modifier is one name."""
-    rest = phrase[len(" ".join(head_words)):].split()
-    return (bool(head_words) and head_words[-1][:1].isupper() and len(rest) >= 2
-            and rest[0].lower() in {"for", "of", "against"} and all(w[:1].isupper() for w in rest[1:3]))
+    """ "Parents for Safe Sleep": a capitalised head with a capitalised post-modifier is one name."""
+    rest = phrase[len(" ".join(head_words)) :].split()
+    return (
+        bool(head_words)
+        and head_words[-1][:1].isupper()
+        and len(rest) >= 2
+        and rest[0].lower() in {"for", "of", "against"}
+        and all(w[:1].isupper() for w in rest[1:3])
+    )
 
 
 def _plural_org(low: str) -> bool:
-    """"associations", "agencies", "companies": unnamed plural institutions."""
+    """ "associations", "agencies", "companies": unnamed plural institutions."""
     return low.endswith("s") and (low[:-1] in ORG_WORDS or (low.endswith("ies") and low[:-3] + "y" in ORG_WORDS))
 
 
 def _person_noun(words: list[str], head_words: list[str], head_low: str, lex: Lexicon) -> SourceClass:
     det = words[0].lower()
-    plural = head_low.endswith("s") and not head_low.endswith("ss") or head_low in {"people", "staff"}
+    plural = (head_low.endswith("s") and not head_low.endswith("ss")) or head_low in {"people", "staff"}
     if head_low in SPOKES or head_low.rstrip("s") in SPOKES:
         return SourceClass("role", True, head=head_low)
-    if plural and det in {"the", "its", "their"} and head_low in {"researchers", "scientists", "authors",
-                                                               "investigators", "organizers", "organisers"}:
+    if (
+        plural
+        and det in {"the", "its", "their"}
+        and head_low in {"researchers", "scientists", "authors", "investigators", "organizers", "organisers"}
+    ):
         return SourceClass("role", True, number="pl", head=head_low)
     if plural:
         return SourceClass("unnamed", False, number="pl", head=head_low)
@@ -211,12 +646,18 @@ def _person_noun(words: list[str], head_words: list[str], head_low: str, lex: Le
     return SourceClass("unnamed", False, head=head_low)
 
 
-def _document(words: list[str], head_words: list[str], head_low: str, phrase: str, sentence: str,
-              lex: Lexicon) -> SourceClass:
+def _document(
+    words: list[str], head_words: list[str], head_low: str, phrase: str, sentence: str, lex: Lexicon
+) -> SourceClass:
     det = words[0].lower()
     named = any(_is_name_token(w, lex) or _ACRONYM.match(w) for w in words[1:]) or _is_name_token(words[0], lex)
-    if named or det in {"the", "its", "their", "his", "her", "this"} or det.endswith("'s") or det.endswith("’s") \
-            or any(w.lower() in _OFFICIAL_MODIFIERS for w in words[:-1]):
+    if (
+        named
+        or det in {"the", "its", "their", "his", "her", "this"}
+        or det.endswith("'s")
+        or det.endswith("’s")
+        or any(w.lower() in _OFFICIAL_MODIFIERS for w in words[:-1])
+    ):
         return SourceClass("document", True, number="org", head=head_low)
     after = sentence.split(phrase, 1)[1][:80] if phrase and phrase in sentence else ""
     if re.search(r"\b(?:by|from|of|in|at)\s+(?:the\s+)?[A-Z]", after):

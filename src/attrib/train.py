@@ -81,7 +81,8 @@ def _card(path: Path, meta: dict, dev_rules: str, dev_model: str) -> None:
         "Inference is a sparse dot product in plain Python (`src/attrib/model.py`); no pickle, no scikit-learn.",
         "",
         "## Training data",
-        f"- corpus/articles.jsonl, split `train`: {meta['train_articles']} articles, {meta['train_sentences']} sentences",
+        f"- corpus/articles.jsonl, split `train`: {meta['train_articles']} articles,"
+        f" {meta['train_sentences']} sentences",
         "  (team-written news in 12 styles; see corpus/GUIDELINES.md).",
         f"- Seed {meta['seed']}, C={meta['C']}, class_weight=balanced, features seen at least {MIN_COUNT} times:"
         f" {meta['features']} features.",
@@ -124,8 +125,14 @@ def main(argv: list[str] | None = None) -> int:
     train_docs = read_gold(args.corpus, "train")
     X, y = _examples(train_docs, lex)
     model = fit(X, y, args.C, args.seed)
-    meta = {"seed": args.seed, "C": args.C, "train_articles": len(train_docs), "train_sentences": len(y),
-            "features": len(model.weights), "labels": list(LABELS)}
+    meta = {
+        "seed": args.seed,
+        "C": args.C,
+        "train_articles": len(train_docs),
+        "train_sentences": len(y),
+        "features": len(model.weights),
+        "labels": list(LABELS),
+    }
     dump(model, args.out, meta)
     print(f"wrote {args.out}: {len(model.weights)} features from {len(y)} sentences", file=sys.stderr)
 
