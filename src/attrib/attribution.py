@@ -728,6 +728,11 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
         k -= 1
     if not chunks:
         return None
+    first = chunks[-1]
+    first_word = toks[first[0]][2]
+    if first_word[:1].isupper() and first_word.lower() not in _NP_START and first_word.lower() not in _STOP_LEFT:
+        # "K.C. Maurer, chief financial officer at the Foundation, said": the subject is the name.
+        return s_start + toks[first[0]][0], s_start + toks[first[1]][1]
     named = [
         c
         for c in chunks
@@ -1096,11 +1101,17 @@ def _plausible(
         return False
     if cue_word not in _WEAK_CUES or _quote_near(sentence, h) or _THAT_SOON.match(masked, h.end):
         return True
+    if cue_word.startswith(("express", "voice")) and _STANCE_NEXT.match(masked, h.end):
+        return True
     return cls.kind == "document" or (
         cue_type == "document" and (cls.kind in {"role", "organization"} or _is_doc_head(cls.head))
     )
 
 
+_STANCE_NEXT = re.compile(
+    r"\s+(?:\w+\s+)?(?:interest|concern|concerns|support|hope|doubt|doubts|frustration|optimism|confidence|"
+    r"regret|disappointment|opposition|surprise|anger|alarm|sympathy|gratitude|reservations)\b"
+)
 _THAT_SOON = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b")
 
 

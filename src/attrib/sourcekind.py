@@ -549,6 +549,9 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         return SourceClass("organization", True, number="org", head=head_words[-1].lower())
     head = head_words[-1]
     head_low = head.lower().rstrip(".,")
+    if head_low in TITLE_WORDS and _is_name_token(words[-1], lex) and words[-1].lower() not in ORG_WORDS:
+        # "Minister of Education Stefania Giannini": a title, then the name.
+        return SourceClass("person", True, head=words[-1].lower())
     full_low = " ".join(low)
     det = low[0]
     vague_head = full_low in lex.vague_collectives or head_low in _WEASEL_HEADS
