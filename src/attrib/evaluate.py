@@ -150,7 +150,9 @@ def _predictor(rules_only: bool):  # type: ignore[no-untyped-def]
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `attrib eval`."""
     ap = argparse.ArgumentParser(prog="attrib eval", description=__doc__.split("\n\n")[0])
-    ap.add_argument("gold", nargs="+", type=Path, help="gold JSON Lines files (corpus or sentence format)")
+    ap.add_argument("gold", nargs="*", type=Path, help="gold JSON Lines files (corpus or sentence format)")
+    ap.add_argument("--polnear", type=Path, help="score source spans on a PolNeAR split (JSON Lines)")
+    ap.add_argument("--lexicon", type=Path, action="append", default=[], help="extra speech-verb list (PolNeAR)")
     ap.add_argument("--split", choices=["train", "dev", "test"], help="corpus split to score (corpus format)")
     ap.add_argument("--text-dir", type=Path, help="texts of sentence-format gold (default: texts/ beside it)")
     ap.add_argument("--rules-only", action="store_true", help="score the rule engine without the classifier")
@@ -158,6 +160,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-errors", action="store_true", help="list every mislabelled gold sentence")
     ap.add_argument("--min-macro-f1", type=float, help="exit 1 when macro-F1 is below this")
     args = ap.parse_args(argv)
+    if args.polnear is not None:
+        if not args.polnear.is_file():
+            print(f"attrib eval: error: {args.polnear}: no such file", file=sys.stderr)
+            return 2
+        from attrib.polnear import evaluate as polnear_evaluate
+
+        print(polnear_evaluate(args.polnear, args.lexicon))
+        if not args.gold:
+            return 0
+    if not args.gold:
+        ap.error("give gold files or --polnear")
     modes = [True, False] if args.compare else [args.rules_only]
     worst = 1.0
     for path in args.gold:
