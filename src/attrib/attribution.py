@@ -811,6 +811,7 @@ def _right_source(text: str, masked: str, s_start: int, from_pos: int, s_end: in
     return s_start + out_start, s_start + out_end
 
 
+_CLAUSE_BREAK = re.compile(r"[;—–]|,\s*(?:but|and|while|whereas|although|though)\b|\b(?:but|while|whereas)\b")
 _NUMBER_NEXT = re.compile(r"\s+(?:\d|a\s+(?:further|second|third|late)|another\b|two\b|three\b|one\b)")
 _NEGATORS = {
     "not",
@@ -964,6 +965,9 @@ class ArticleAnalysis:
             if _overlaps(h.start, h.end, blocked) or _scheduled(masked, h):
                 continue
             blocked.append((h.start, h.end))
+            if h.rule.name == "weasel-subjects":
+                info.attributions.append(_weasel(info, h, s, masked))
+                continue
             info.attributions.append(
                 Found(
                     idx,
@@ -980,12 +984,8 @@ class ArticleAnalysis:
             if _overlaps(h.start, h.end, blocked) or (h.start > 0 and masked[h.start : h.end] in _PROPER_CUES):
                 continue
             found = self._from_cue(info, masked, h)
-            if (
-                found is not None
-                and found.cls.kind == "pronoun"
-                and any(f.cue is not None and f.cue[1] <= found.cue[0] for f in info.attributions if not f.vague)
-            ):
-                # "Key said he believes ...": the pronoun reports inside an earlier attribution.
+            if found is not None and self._nested(info, found):
+                # "Key said he believes ...": a report inside an earlier attribution's content.
                 blocked.append((h.start, h.end))
                 continue
             if found is not None:
@@ -1000,6 +1000,17 @@ class ArticleAnalysis:
             ]
         _dedupe_sources(info)
         return info
+
+    def _nested(self, info: SentenceInfo, found: Found) -> bool:
+        """Is ``found`` inside the content of an earlier attribution of the same sentence?"""
+        if found.source is None or found.cue is None:
+            return False
+        for f in info.attributions:
+            if f.vague or f.cue is None or f.cue[1] > found.source[0]:
+                continue
+            if not _CLAUSE_BREAK.search(self.text[f.cue[1] : found.source[0]]):
+                return True
+        return False
 
     def _from_cue(self, info: SentenceInfo, masked: str, h: Hit) -> Found | None:
         text, s, e = self.text, info.start, info.end
@@ -1274,6 +1285,23 @@ _WHEN = re.compile(
     r"fall|winter)|by\s+the\s+end\s+of)\b",
     re.IGNORECASE,
 )
+
+
+_CROWD_NOUNS = {"people", "economists", "analysts", "experts", "observers", "scientists", "residents", "critics"}
+
+
+def _weasel(info: SentenceInfo, h: Hit, s: int, masked: str) -> Found:
+    """ "Critics say": the crowd is the (unnamed, vague) source and the verb the cue."""
+    words = list(re.finditer(r"\S+", masked[h.start : h.end]))
+    cut = h.start + words[-1].start() if len(words) > 1 else h.start
+    src_end = h.start + words[0].end()
+    if len(words) > 2 and words[1].group().lower() in _CROWD_NOUNS:
+        src_end = h.start + words[1].end()
+    cls = SourceClass("unnamed", False, vague=True, number="pl", head=words[0].group().lower())
+    source = (s + h.start, s + src_end)
+    return Found(
+        info.index, (s + cut, s + h.end), source, masked[h.start : src_end], cls, "indirect", [h.rule.id], vague=True
+    )
 
 
 def _scheduled(masked: str, h: Hit) -> bool:

@@ -69,6 +69,13 @@ class _Resolver:
                 return ent
         return None
 
+    def _by_last_token(self, name: str) -> Entity | None:
+        key = _last_token(name)
+        for ent in reversed(self.entities):
+            if key and ent.cls.kind == "person" and _last_token(ent.name) == key:
+                return ent
+        return None
+
     def resolve(self, f: Found) -> Entity:
         cls = f.cls
         pos = f.source[0] if f.source else -1
@@ -80,6 +87,9 @@ class _Resolver:
             )
             ent = self._pick(want, pos)
             if ent is None or (self.last_named_at > ent.last and cls.head in {"he", "she"}):
+                named = self._by_last_token(self.last_named)
+                if named is not None:
+                    return self._link(named, f, SourceClass("pronoun", True, head=cls.head))
                 return self._new(self.last_named or f.source_text, SourceClass("person", True), pos, f)
             return self._link(
                 ent, f, SourceClass("pronoun", ent.cls.identifiable, ent.cls.vague, ent.cls.number, cls.head)
@@ -120,7 +130,7 @@ class _Resolver:
             f.resolved_to = ent.name
         if cls.head:
             ent.heads.add(cls.head)
-        ent.last = max(ent.last, f.source[0] if f.source else ent.last)
+        ent.last = max(ent.last, f.source[1] if f.source else ent.last)
         ent.count += 1
         return ent
 

@@ -560,6 +560,10 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
     if head_low in {"authorities", "media", "reports", "rumours", "rumors", "speculation"}:
         return SourceClass("unnamed", False, vague=True, number="pl", head=head_low)
     if _is_name_token(head, lex) or _ACRONYM.match(head):
+        titled = any(w.islower() and (w in ROLE_NOUNS or w in TITLE_WORDS) for w in head_words[:-1])
+        if titled and head_low not in ORG_WORDS and not _ACRONYM.match(head):
+            # "Port Authority chief executive Lars Vennema", "Union leader Ineke Bos": a person.
+            return SourceClass("person", True, head=head_low)
         if (
             head_low in ORG_WORDS
             or any(w.lower().rstrip(".,") in ORG_WORDS for w in head_words)
