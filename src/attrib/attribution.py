@@ -447,6 +447,7 @@ def _left_source(text: str, masked: str, s_start: int, cue_start: int) -> tuple[
         and toks[first - 1][2].lower() not in _STOP_LEFT
         and toks[first - 1][2] not in _BOUNDARY
         and toks[end_i][2].lower() not in PRONOUNS
+        and not toks[first][2][:1].isupper()
         and not _has_verb(toks, first)
     ):
         wider = _clause_subject(toks, end_i, s_start)
@@ -675,6 +676,10 @@ def _is_nounish(low: str) -> bool:
         "employee",
         "executive",
         "media",
+        "experts",
+        "critics",
+        "analysts",
+        "observers",
         "reports",
         "estimates",
         "photos",
@@ -1092,6 +1097,8 @@ def _plausible(
     cls: SourceClass, cue_type: str, cue_word: str, sentence: str, info: SentenceInfo, h: Hit, masked: str, lex: Lexicon
 ) -> bool:
     """Reject cue uses whose "source" cannot speak (the verb is not an attribution here)."""
+    if cls.head in {"i", "we", "me", "us"}:
+        return False  # the writer's own voice (columns, letters) is not a source
     if (
         cls.kind == "unnamed"
         and not cls.vague
@@ -1273,7 +1280,7 @@ def _colon_speaker(text: str, masked: str, s: int, colon_rel: int) -> tuple[int,
     """`Ruiz: "We will appeal"` / `Rathbun stated:` -- the tag before the colon, if a name."""
     head = masked[:colon_rel].strip()
     if not head or len(head.split()) > 6:
-        return _left_source(text, masked, s, s + colon_rel) if head else None
+        return None
     start = masked.index(head)
     return s + start, s + start + len(head)
 

@@ -58,7 +58,11 @@ def _paragraph_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
-    """All quotations in ``text``; ``paragraphs`` are (start, end) spans in order."""
+    """All quotations in ``text``; ``paragraphs`` are (start, end) spans in order.
+
+    Two apostrophes ('') stand for a double quotation mark, as in some archives' plain text;
+    they are read as ' "' so that every offset stays where it was."""
+    text = text.replace("''", ' "')
     quotes: list[Quote] = []
     chain = 0
     carry = False  # the previous paragraph ended inside a double quotation

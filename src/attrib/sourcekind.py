@@ -543,6 +543,8 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
     low = [w.lower() for w in words]
     if len(words) == 1 and low[0] in PRONOUNS:
         return SourceClass("pronoun", True, number=PRONOUNS[low[0]], head=low[0])
+    if low[-1] in {"i", "we"}:
+        return SourceClass("unnamed", False, head=low[-1])
     head_words = _words(head_part(phrase)) or words
     head_words = _trim_to_noun(head_words, lex)
     if _named_pp(phrase, head_words):
