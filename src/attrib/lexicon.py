@@ -83,7 +83,10 @@ class Lexicon:
         return _no_overlap(_hits(group, text))
 
     def furniture(self, line: str) -> str | None:
-        """The skip reason when a whole line is page furniture, else None."""
+        """The skip reason when a whole line is page furniture, else None.
+
+        The furniture rules of rules/*.toml decide first; the segmenter's built-in patterns
+        (dates on their own line, transcription markers, wire trailers) are the fallback."""
         stripped = line.strip()
         if not stripped or len(stripped) > 400:
             return None
@@ -92,7 +95,9 @@ class Lexicon:
                 m = rx.search(stripped)
                 if m and m.start() == 0 and m.end() == len(stripped):
                     return rule.reason or "other-furniture"
-        return None
+        from attrib.segment import default_furniture
+
+        return default_furniture(line)
 
 
 def _house_rule(rule_id: str, name: str, kind: str, terms: tuple[str, ...]) -> Rule:
