@@ -371,6 +371,11 @@ class SentenceInfo:
     colon_lead_in: bool = False
 
 
+#: How far (in characters) a source may lie from its cue: the token scans around a cue look no
+#: further, so a run-on "sentence" of megabytes with many cues stays linear (issue 5).
+_WINDOW = 500
+
+
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(text[start:end])]
 
@@ -387,7 +392,7 @@ def _mask_quotes(text: str, start: int, end: int, quotes: list[Quote]) -> str:
 
 def _left_source(text: str, masked: str, s_start: int, cue_start: int) -> tuple[int, int] | None:
     """The noun phrase right before a cue ("Mayor Ana Ruiz said"), skipping adverbs."""
-    toks = _tokens(masked, 0, cue_start - s_start)
+    toks = _tokens(masked, max(0, cue_start - s_start - _WINDOW), cue_start - s_start)
     i = len(toks) - 1
     while i >= 0 and toks[i][2].lower() in _SKIP_BEFORE:
         i -= 1
@@ -547,7 +552,7 @@ def _clause_subject(toks: list, end_i: int, s_start: int) -> tuple[int, int] | N
     if end_i < 0:
         return None
     j = end_i
-    while j >= 0 and toks[j][2] not in _BOUNDARY and toks[j][2].lower() not in _STOP_LEFT:
+    while j >= 0 and end_i - j <= 14 and toks[j][2] not in _BOUNDARY and toks[j][2].lower() not in _STOP_LEFT:
         j -= 1
     first = j + 1
     if first > end_i or end_i - first > 13:
@@ -775,7 +780,7 @@ def _has_name(phrase: str) -> bool:
 
 def _right_source(text: str, masked: str, s_start: int, from_pos: int, s_end: int) -> tuple[int, int] | None:
     """The noun phrase right after a cue ("according to X", `said Ruiz`)."""
-    toks = _tokens(masked, from_pos - s_start, s_end - s_start)
+    toks = _tokens(masked, from_pos - s_start, min(s_end, from_pos + _WINDOW) - s_start)
     out_start = out_end = None
     for n, (a, b, w) in enumerate(toks):
         low = w.lower()
@@ -891,7 +896,7 @@ def _cap_before(text: str, a: int, b: int) -> bool:
 
 def _subject_of_clause(text: str, masked: str, s_start: int, before: int) -> tuple[int, int] | None:
     """The first noun phrase of the sentence, for participles (", saying ...")."""
-    toks = _tokens(masked, 0, before - s_start)
+    toks = _tokens(masked, 0, min(before - s_start, _WINDOW))
     if not toks:
         return None
     k = 0
@@ -964,7 +969,9 @@ class ArticleAnalysis:
             info.not_attribution.append(h.rule.id)
             blocked.append(_extend_question(masked, h.start, h.end))
         info.grants = lex.find("anonymity-grant", masked)
+        blocked.extend((h.start, h.end) for h in info.grants)
         info.reasons = lex.find("anonymity-reason", masked)
+        blocked.extend(_clause_of(masked, h) for h in info.reasons)
         info.bases = lex.find("basis", masked)
         for h in lex.find("vague", masked):
             if _overlaps(h.start, h.end, blocked) or _scheduled(masked, h):
@@ -985,8 +992,11 @@ class ArticleAnalysis:
                     vague=True,
                 )
             )
+        # Cue hits do not overlap one another (find_cues), so only the spans blocked before this loop
+        # can overlap a cue; checking those alone keeps a sentence with thousands of cues linear.
+        before_cues = tuple(blocked)
         for h in lex.find_cues(masked):
-            if _overlaps(h.start, h.end, blocked) or (h.start > 0 and masked[h.start : h.end] in _PROPER_CUES):
+            if _overlaps(h.start, h.end, before_cues) or (h.start > 0 and masked[h.start : h.end] in _PROPER_CUES):
                 continue
             found = self._from_cue(info, masked, h)
             if found is not None and self._nested(info, found):
@@ -1010,12 +1020,15 @@ class ArticleAnalysis:
         """Is ``found`` inside the content of an earlier attribution of the same sentence?"""
         if found.source is None or found.cue is None:
             return False
-        for f in info.attributions:
-            if f.vague or f.cue is None or f.cue[1] > found.source[0]:
-                continue
-            if not _CLAUSE_BREAK.search(self.text[f.cue[1] : found.source[0]]):
-                return True
-        return False
+        # Only the nearest earlier cue matters: a clause break after it lies between every earlier cue
+        # and the source too.  One search per cue keeps long run-ons linear (issue 5).
+        nearest = max(
+            (f.cue[1] for f in info.attributions if not f.vague and f.cue is not None and f.cue[1] <= found.source[0]),
+            default=None,
+        )
+        if nearest is None:
+            return False
+        return not _CLAUSE_BREAK.search(self.text[max(nearest, found.source[0] - _WINDOW) : found.source[0]])
 
     def _from_cue(self, info: SentenceInfo, masked: str, h: Hit) -> Found | None:
         text, s, e = self.text, info.start, info.end
@@ -1034,7 +1047,9 @@ class ArticleAnalysis:
         elif cue_type == "statement":
             return None if _has_other_cue(masked, h, self.lex) else self._statement_source(info, masked, h)
         else:
-            before = masked[: h.start].rstrip()
+            window = masked[max(0, h.start - _WINDOW) : h.start]  # bounded: linear time on run-ons
+            before = window.rstrip()
+            before_end = h.start - (len(window) - len(before))  # len(masked[: h.start].rstrip())
             prev_words = [w.lower() for w in before.split()[-3:]]
             if cue_word not in {"said", "says"} and _passive(prev_words):
                 return None
@@ -1046,7 +1061,7 @@ class ArticleAnalysis:
             elif cue_word.endswith("ing") and before.endswith(","):
                 if any(f.cue is not None and not f.vague for f in info.attributions):
                     return None
-                span = _subject_of_clause(text, masked, s, s + len(before) - 1)
+                span = _subject_of_clause(text, masked, s, s + before_end - 1)
             else:
                 span = _left_source(text, masked, s, s + h.start)
             if span is None and cue_word.split()[0] in _INVERTING and _inversion_slot(text, s, h.start, info):
@@ -1309,6 +1324,12 @@ def _weasel(info: SentenceInfo, h: Hit, s: int, masked: str) -> Found:
     return Found(
         info.index, (s + cut, s + h.end), source, masked[h.start : src_end], cls, "indirect", [h.rule.id], vague=True
     )
+
+
+def _clause_of(masked: str, h: Hit) -> tuple[int, int]:
+    """A reason for anonymity ("because she feared losing her job") up to the end of its clause."""
+    stop = masked.find(",", h.end)
+    return h.start, stop if stop >= 0 else len(masked)
 
 
 def _scheduled(masked: str, h: Hit) -> bool:
