@@ -107,21 +107,28 @@ def compute(items: Iterable[Item]) -> Score:
     return Score(value=value, components=components, reasons=tuple(_reasons(counts, claims, vague, anon_no_reason, n)))
 
 
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
 def _reasons(counts: dict[str, int], claims: int, vague: int, anon_no_reason: int, n: int) -> list[str]:
     named = counts["attributed"] + counts["paraphrased"]
     out = [
-        f"{named} of {n} sentences credit a named source ({counts['attributed']} quoted, "
+        f"{named} of {_n(n, 'sentence', 'sentences')} credit a named source ({counts['attributed']} quoted, "
         f"{counts['paraphrased']} paraphrased)"
     ]
     if counts["anonymous"]:
         out.append(
-            f"{counts['anonymous']} sentences rest on anonymous sources"
+            f"{_n(counts['anonymous'], 'sentence rests', 'sentences rest')} on anonymous sources"
             + (f", {anon_no_reason} without a reason for anonymity" if anon_no_reason else "")
         )
     if vague:
-        out.append(f'{vague} sentences use vague or agentless attribution ("critics say", "reportedly")')
+        out.append(
+            f"{_n(vague, 'sentence uses', 'sentences use')} vague or agentless attribution "
+            '("critics say", "reportedly")'
+        )
     if claims:
-        out.append(f"{claims} figures or statistics have no source in their sentence")
+        out.append(f"{_n(claims, 'figure or statistic has', 'figures or statistics have')} no source in its sentence")
     return out
 
 
