@@ -483,6 +483,8 @@ def _words(phrase: str) -> list[str]:
 
 
 _WEASEL_HEADS = {"critics", "experts", "observers", "analysts", "skeptics", "sceptics", "pundits", "detractors"}
+_PARTY_GROUPS = {"republicans", "democrats", "conservatives", "liberals", "tories", "socialists", "greens",
+                 "nationalists", "loyalists", "unionists", "separatists", "rebels", "islamists", "communists"}
 _GENERIC_CAPS = {"internet", "web", "online", "social", "media", "twitter", "facebook", "x", "youtube", "reddit"}
 _DETERMINERS = {
     "a",
@@ -559,6 +561,9 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
     vague_head = full_low in lex.vague_collectives or head_low in _WEASEL_HEADS
     if vague_head and (not any(_is_name_token(w, lex) for w in head_words[1:]) or det in DETS_INDEF):
         return SourceClass("unnamed", False, vague=True, number="pl", head=head_low)
+    if head_low in _PARTY_GROUPS:
+        # "Republicans on the committee": members of a named party, not named.
+        return SourceClass("unnamed", False, number="pl", head=head_low)
     if head_low in {"authorities", "media", "reports", "rumours", "rumors", "speculation"}:
         return SourceClass("unnamed", False, vague=True, number="pl", head=head_low)
     if _is_name_token(head, lex) or _ACRONYM.match(head):
@@ -669,6 +674,6 @@ def _document(
     ):
         return SourceClass("document", True, number="org", head=head_low)
     after = sentence.split(phrase, 1)[1][:80] if phrase and phrase in sentence else ""
-    if re.search(r"\b(?:by|from|of|in|at)\s+(?:the\s+)?[A-Z]", after):
+    if re.search(r"\b(?:by|from|in)\s+(?:the\s+)?[A-Z]", after):
         return SourceClass("document", True, number="org", head=head_low)
     return SourceClass("unnamed", False, number="org", head=head_low)
