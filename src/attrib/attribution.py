@@ -265,8 +265,6 @@ _WEAK_CUES = {
     "calls",
     "continued",
     "went on",
-    "described",
-    "describes",
     "agreed",
     "disagreed",
     "present",
@@ -477,9 +475,14 @@ _PROPER_CUES = {
     "Show",
 } - {"Says", "Show"}
 _INVERTED_NAME = re.compile(
-    r"\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|de\s|da\s|van\s|von\s|bin\s|ibn\s)[\w'’.-]*){0,3})\s*[,.]"
+    r"\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|de\s|da\s|van\s|von\s|bin\s|ibn\s)[\w'’.-]*){0,3}"
+    r"|(?:one|two|three|some|several)\s+of\s+the\s+[a-z]+|(?:the|a|an|another)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:people|person|official|officials|source|sources|aide|aides|executive|diplomat|lawyer|spokesman|"
+    r"spokeswoman|spokesperson|analyst|analysts|witness|resident|officer|investigator|adviser))\s*[,.]"
 )
 _BOUNDARY = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "-"}
+_FEW_WORDS = re.compile(r"(?:\s+(?!said\b|says\b|told\b)[\w’'-]+){0,4}")
+_CHUNK_BREAK = {",", ";", ":", "—", "–", "(", '"', "“", "”", "‘", "’", "'"}
 _NP_START = {
     "the",
     "a",
@@ -729,7 +732,7 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
     end = comma_i
     k = comma_i - 1
     while k >= -1 and len(chunks) < 5:
-        if k == -1 or toks[k][2] in {",", ";", ":", "—", "–", "("}:
+        if k == -1 or toks[k][2] in _CHUNK_BREAK:
             if k + 1 < end:
                 chunks.append((k + 1, end - 1))
             if k == -1 or toks[k][2] != ",":
@@ -821,6 +824,8 @@ def _right_source(text: str, masked: str, s_start: int, from_pos: int, s_end: in
     return s_start + out_start, s_start + out_end
 
 
+#: A character that is neither white space nor punctuation (a quoted sentence has none once masked).
+_WORDY = re.compile("[^\\s.,;:!?—–\\-'’\"”“)(]")
 _CLAUSE_BREAK = re.compile(r"[;—–]|,\s*(?:but|and|while|whereas|although|though)\b|\b(?:but|while|whereas)\b")
 _NUMBER_NEXT = re.compile(r"\s+(?:\d|a\s+(?:further|second|third|late)|another\b|two\b|three\b|one\b)")
 _NEGATORS = {
@@ -957,8 +962,7 @@ class ArticleAnalysis:
         sizes = [len(text[max(q.start, s) : min(q.end, e)].split()) for q in qs]
         info.quote_words = sum(sizes)
         info.max_quote_words = max(sizes, default=0)
-        nonspace = sum(1 for ch in masked if not ch.isspace() and ch not in ".,;:!?—–-'’\"”“)(")
-        info.inside_quote = bool(qs) and nonspace == 0
+        info.inside_quote = bool(qs) and not _WORDY.search(masked)  # only quoted words and punctuation
         blocked: list[tuple[int, int]] = []
         no_comment_at = len(masked)
         for h in lex.find("no-comment", masked):
@@ -1055,7 +1059,7 @@ class ArticleAnalysis:
                 return None
             if _negated(prev_words) or (cue_word in {"added", "adds"} and _NUMBER_NEXT.match(masked, h.end)):
                 return None
-            if before.endswith(",") and _INVERTED_NAME.match(masked, h.end):
+            if before.endswith((",", '"', "”", "’")) and _INVERTED_NAME.match(masked, h.end):
                 m = _INVERTED_NAME.match(masked, h.end)
                 span = (s + m.start(1), s + m.end(1))
             elif cue_word.endswith("ing") and before.endswith(","):
@@ -1327,9 +1331,9 @@ def _weasel(info: SentenceInfo, h: Hit, s: int, masked: str) -> Found:
 
 
 def _clause_of(masked: str, h: Hit) -> tuple[int, int]:
-    """A reason for anonymity ("because she feared losing her job") up to the end of its clause."""
-    stop = masked.find(",", h.end)
-    return h.start, stop if stop >= 0 else len(masked)
+    """A reason for anonymity ("because she feared losing her job"): the phrase and a few words after it."""
+    m = _FEW_WORDS.match(masked, h.end)
+    return h.start, m.end() if m else h.end
 
 
 def _scheduled(masked: str, h: Hit) -> bool:
