@@ -6,6 +6,8 @@ Conventions:
 - ``label = "..."``: the example must be one sentence with that label; an example of several
   sentences compares its *first* sentence's label (write one-sentence examples).
 - ``matches = true/false``: ``rule.search(text)`` is (not) None.
+- Examples of the meta rules (AT9xx, suppression comments) run through ``attrib check`` on a
+  Markdown draft, since suppressions live in the draft's comments.
 An example may set several of these; all are checked.
 """
 
@@ -30,12 +32,24 @@ def checker():
     return Checker()
 
 
+def _draft_codes(text, tmp_path):
+    from attrib.gate import Runner
+
+    draft = tmp_path / "draft.md"
+    draft.write_text(text, encoding="utf-8")
+    return {f.finding.rule for f in Runner(isolated=True).run(str(draft)).findings}
+
+
 @pytest.mark.parametrize(("rule", "k", "example"), CASES)
-def test_rule_example(checker, rule, k, example):
+def test_rule_example(checker, rule, k, example, tmp_path):
     where = f"{rule.path}:{rule.line} {rule.id} example {k}: {example.text!r}"
     if example.matches is not None:
         assert (rule.search(example.text) is not None) == example.matches, where
     if example.findings is None and example.label is None:
+        return
+    if rule.id.startswith("AT9"):
+        assert example.findings is not None, where
+        assert sorted(_draft_codes(example.text, tmp_path)) == sorted(set(example.findings)), where
         return
     result = checker.run(example.text)
     if example.findings is not None:
