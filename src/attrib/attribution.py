@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from attrib import coref
+from attrib import coref, recache
 from attrib.lexicon import Hit, Lexicon
 from attrib.quotes import Quote, find_quotes
 from attrib.sourcekind import PRONOUNS, SourceClass, classify
 
-_WORD = re.compile(r"[\w][\w'’.&-]*|[^\w\s]")
+_WORD = recache.compile(r"[\w][\w'’.&-]*|[^\w\s]")
 _SKIP_BEFORE = {
     "here",
     "there",
@@ -474,14 +474,14 @@ _PROPER_CUES = {
     "Says",
     "Show",
 } - {"Says", "Show"}
-_INVERTED_NAME = re.compile(
+_INVERTED_NAME = recache.compile(
     r"\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|de\s|da\s|van\s|von\s|bin\s|ibn\s)[\w'’.-]*){0,3}"
     r"|(?:one|two|three|some|several)\s+of\s+the\s+[a-z]+|(?:the|a|an|another)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:people|person|official|officials|source|sources|aide|aides|executive|diplomat|lawyer|spokesman|"
     r"spokeswoman|spokesperson|analyst|analysts|witness|resident|officer|investigator|adviser))\s*[,.]"
 )
 _BOUNDARY = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "-"}
-_FEW_WORDS = re.compile(r"(?:\s+(?!said\b|says\b|told\b)[\w’'-]+){0,4}")
+_FEW_WORDS = recache.compile(r"(?:\s+(?!said\b|says\b|told\b)[\w’'-]+){0,4}")
 _CHUNK_BREAK = {",", ";", ":", "—", "–", "(", '"', "“", "”", "‘", "’", "'"}
 _NP_START = {
     "the",
@@ -773,7 +773,7 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
     return s_start + toks[a][0], s_start + toks[b][1]
 
 
-_NAME_IN = re.compile(r"(?:^|\s)[A-Z][a-z][\w'’.-]*\s+(?:[a-z]{1,3}[-\s])?[A-Z][\w'’.-]+")
+_NAME_IN = recache.compile(r"(?:^|\s)[A-Z][a-z][\w'’.-]*\s+(?:[a-z]{1,3}[-\s])?[A-Z][\w'’.-]+")
 
 
 def _has_name(phrase: str) -> bool:
@@ -825,9 +825,9 @@ def _right_source(text: str, masked: str, s_start: int, from_pos: int, s_end: in
 
 
 #: A character that is neither white space nor punctuation (a quoted sentence has none once masked).
-_WORDY = re.compile("[^\\s.,;:!?—–\\-'’\"”“)(]")
-_CLAUSE_BREAK = re.compile(r"[;—–]|,\s*(?:but|and|while|whereas|although|though)\b|\b(?:but|while|whereas)\b")
-_NUMBER_NEXT = re.compile(r"\s+(?:\d|a\s+(?:further|second|third|late)|another\b|two\b|three\b|one\b)")
+_WORDY = recache.compile("[^\\s.,;:!?—–\\-'’\"”“)(]")
+_CLAUSE_BREAK = recache.compile(r"[;—–]|,\s*(?:but|and|while|whereas|although|though)\b|\b(?:but|while|whereas)\b")
+_NUMBER_NEXT = recache.compile(r"\s+(?:\d|a\s+(?:further|second|third|late)|another\b|two\b|three\b|one\b)")
 _NEGATORS = {
     "not",
     "never",
@@ -1101,7 +1101,9 @@ class ArticleAnalysis:
         )
 
 
-_ABBREV_END = re.compile(r"(?:\b[A-Z]|\b(?:[A-Za-z]\.){1,3}[A-Za-z]|Inc|Jr|Sr|Co|Ltd|Corp|St|Bros|Mr|Mrs|Ms|Dr)\.$")
+_ABBREV_END = recache.compile(
+    r"(?:\b[A-Z]|\b(?:[A-Za-z]\.){1,3}[A-Za-z]|Inc|Jr|Sr|Co|Ltd|Corp|St|Bros|Mr|Mrs|Ms|Dr)\.$"
+)
 
 
 def _trim_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -1145,11 +1147,11 @@ def _plausible(
     )
 
 
-_STANCE_NEXT = re.compile(
+_STANCE_NEXT = recache.compile(
     r"\s+(?:\w+\s+)?(?:interest|concern|concerns|support|hope|doubt|doubts|frustration|optimism|confidence|"
     r"regret|disappointment|opposition|surprise|anger|alarm|sympathy|gratitude|reservations)\b"
 )
-_THAT_SOON = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b")
+_THAT_SOON = recache.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b")
 
 
 def _is_doc_head(head: str) -> bool:
@@ -1304,7 +1306,7 @@ def _colon_speaker(text: str, masked: str, s: int, colon_rel: int) -> tuple[int,
     return s + start, s + start + len(head)
 
 
-_WHEN = re.compile(
+_WHEN = recache.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|jan|feb|aug|sept?|oct|nov|dec|tomorrow|tonight|"
     r"next\s+(?:week|month|year)|later\s+this\s+(?:week|month|year)|this\s+(?:week|month|spring|summer|autumn|"
@@ -1376,11 +1378,11 @@ def _paragraph_spans(segs: list) -> list[tuple[int, int]]:
     return [(a, b) for a, b in (spans[k] for k in sorted(spans))]
 
 
-_CREDIT_LINE = re.compile(
+_CREDIT_LINE = recache.compile(
     r"^[-–—―]{0,2}\s?([A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{0,30}){1,3})(?:,\s?[^.!?\d]{2,60})?\.?$"
 )
-_DASH_CREDIT = re.compile(r"[\"”’]\s?[-–—―]{1,2}\s?([A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{0,30}){1,3})\s*$")
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|me|us)\b")
+_DASH_CREDIT = recache.compile(r"[\"”’]\s?[-–—―]{1,2}\s?([A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{0,30}){1,3})\s*$")
+_FIRST_PERSON = recache.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|me|us)\b")
 
 
 def credit_lines(infos: list[SentenceInfo], text: str, lex: Lexicon) -> None:

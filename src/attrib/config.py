@@ -32,9 +32,11 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from attrib import recache
+
 SEVERITIES = ("info", "warning", "error")
 CONFIG_NAMES = (".attrib.toml", "pyproject.toml")
-_CODE = re.compile(r"^AT\d{0,3}$")
+_CODE = recache.compile(r"^AT\d{0,3}$")
 
 
 class ConfigError(ValueError):

@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from attrib import recache
 from attrib.sourcekind import SourceClass
 
 if TYPE_CHECKING:
     from attrib.attribution import Found, SentenceInfo
     from attrib.lexicon import Lexicon
 
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\s[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
+_NAME = recache.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\s[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
 _FAMILY = {
     "official": {"official", "officials", "source", "sources"},
     "source": {"source", "sources", "official", "officials", "person", "people", "insider"},
@@ -55,6 +56,7 @@ class _Resolver:
     def __init__(self, text: str) -> None:
         self.text = text
         self.entities: list[Entity] = []
+        self._index: dict[int, int] = {}  # id(entity) -> position in entities (list.index is O(n))
         self.last_named_at = -1
         self.last_named: str = ""
 
@@ -120,12 +122,13 @@ class _Resolver:
         ent = Entity(
             name=name.strip() or "unnamed", cls=cls, first=pos, last=pos, heads={cls.head} if cls.head else set()
         )
+        self._index[id(ent)] = len(self.entities)
         self.entities.append(ent)
         return self._link(ent, f, cls)
 
     def _link(self, ent: Entity, f: Found, cls: SourceClass) -> Entity:
         f.cls = cls
-        f.entity = self.entities.index(ent)
+        f.entity = self._index[id(ent)]
         if f.source_text and f.source_text != ent.name:
             f.resolved_to = ent.name
         if cls.head:

@@ -6,14 +6,14 @@ two can never drift apart.
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
+from attrib import recache
 from attrib.attribution import SentenceInfo
 
-_TOKEN = re.compile(r"[a-z][a-z'’-]*|\d+|[%$€£\"“”‘’?:]")
-_NUMBER = re.compile(r"\d")
-_FIGURE = re.compile(r"\d[\d,.]*\s?(?:%|percent|per cent|million|billion|trillion)|[$€£]\s?\d")
+_TOKEN = recache.compile(r"[a-z][a-z'’-]*|\d+|[%$€£\"“”‘’?:]")
+_NUMBER = recache.compile(r"\d")
+_FIGURE = recache.compile(r"\d[\d,.]*\s?(?:%|percent|per cent|million|billion|trillion)|[$€£]\s?\d")
 
 
 def rule_label(info: SentenceInfo) -> str:

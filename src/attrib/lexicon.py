@@ -6,10 +6,10 @@ lists of the configuration (extra unnamed-source nouns, extra cue verbs).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from attrib import recache
 from attrib.ruleset import Rule, RuleSet, _compile
 
 if TYPE_CHECKING:
@@ -127,4 +127,4 @@ def _no_overlap(hits: list[Hit]) -> list[Hit]:
     return out
 
 
-WORD = re.compile(r"[A-Za-z][\w'’.-]*|\d[\d,.]*%?|\S")
+WORD = recache.compile(r"[A-Za-z][\w'’.-]*|\d[\d,.]*%?|\S")

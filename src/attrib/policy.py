@@ -15,21 +15,24 @@ code is added to the ``rules`` of the sentence it falls on.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from attrib import recache
 from attrib.result import Attribution, Finding, Result, Sentence
 
 if TYPE_CHECKING:
     from attrib.config import Config
     from attrib.ruleset import Rule, RuleSet
 
-AT_CODE = re.compile(r"^AT\d{3}$")
+AT_CODE = recache.compile(r"^AT\d{3}$")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_WORD = recache.compile(r"\w+(?:['’]\w+)*")
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
+_DOUBLE_MARK = recache.compile("[" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + '"') + "]")
 _SOURCED = ("attributed", "paraphrased", "anonymous")
 
 
@@ -166,7 +169,7 @@ def _speakerless_quotes(result: Result, config: Config, rule: Rule) -> Iterator[
         words = sum(len(_WORD.findall(result.text[slice(*q.inner)])) for q in quotes)
         if words < minimum:
             continue
-        touched = [s for q in quotes for s in result.sentences if s.start < q.end and q.start < s.end]
+        touched = [s for q in quotes for s in _overlapping(result.sentences, q.start, q.end)]
         if touched and all(s.label == "unattributed" for s in touched):
             first = quotes[0]
             yield _finding(rule, config, first.start, first.end, f"“{_short(result.text[slice(*first.inner)], 50)}”")
@@ -175,7 +178,8 @@ def _speakerless_quotes(result: Result, config: Config, rule: Rule) -> Iterator[
 def _unbalanced_in(text: str, start: int, end: int) -> tuple[int | None, int | None]:
     """(position of a stray closing mark, position of a mark left open) in text[start:end]."""
     open_at: int | None = None
-    for i in range(start, end):
+    for mark in _DOUBLE_MARK.finditer(text, start, end):  # jump between the marks: other characters do nothing
+        i = mark.start()
         ch = text[i]
         if ch in _DOUBLE_OPEN:
             if open_at is not None:
@@ -245,13 +249,28 @@ def findings(result: Result, config: Config, rules: RuleSet) -> list[Finding]:
     return sorted(out, key=lambda f: (f.start, f.end, f.rule))
 
 
+def _overlapping(sentences: tuple[Sentence, ...], start: int, end: int) -> list[Sentence]:
+    """The sentences (in text order, not overlapping one another) that overlap ``start:end``, by bisection."""
+    k = bisect_right(sentences, start, key=lambda s: s.end)  # first sentence ending after start
+    out = []
+    while k < len(sentences) and sentences[k].start < end:
+        if start < sentences[k].end:
+            out.append(sentences[k])
+        k += 1
+    return out
+
+
 def with_findings(result: Result, found: list[Finding] | tuple[Finding, ...]) -> Result:
     """A copy of ``result`` carrying ``found``, with each sentence's AT codes recomputed."""
     sentences = []
+    spans = sorted((f.start, n) for n, f in enumerate(found) if f.end > f.start)  # findings by start
+    starts = [start for start, _ in spans]
     for s in result.sentences:
         codes = [r for r in s.rules if not AT_CODE.match(r)]
-        for f in found:
-            if f.end > f.start and s.start <= f.start < s.end and f.rule not in codes:
+        # the findings starting inside the sentence, in their original order (as the full scan gave them)
+        inside = sorted(n for _, n in spans[bisect_left(starts, s.start) : bisect_left(starts, s.end)])
+        for f in (found[n] for n in inside):
+            if f.rule not in codes:
                 codes.append(f.rule)
         sentences.append(replace(s, rules=tuple(codes)) if tuple(codes) != s.rules else s)
     return replace(result, sentences=tuple(sentences), findings=tuple(found))

@@ -21,6 +21,8 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+from attrib import recache
+
 __all__ = ["DEFAULT_PARAMS_PATH", "Punkt", "PunktParams", "default_punkt", "word_tokenize"]
 
 DEFAULT_PARAMS_PATH = Path(__file__).resolve().parent / "data" / "punkt.json"
@@ -42,7 +44,7 @@ _SENT_END = r"[\.\?!]"
 _NON_WORD = r"(?:[)\";}\]\*:@\'\({\[\u2018\u2019\u201c\u201d\xab\xbb\?!])"
 _MULTI_CHAR = r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)"
 _WORD_START = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,]"
-_WORD_TOKENIZER = re.compile(
+_WORD_TOKENIZER = recache.compile(
     r"""(
         """ + _MULTI_CHAR + r"""
         |
@@ -58,7 +60,7 @@ _WORD_TOKENIZER = re.compile(
     )""",
     re.UNICODE | re.VERBOSE,
 )
-_PERIOD_CONTEXT = re.compile(
+_PERIOD_CONTEXT = recache.compile(
     _SENT_END + r"""
     (?=(?P<after_tok>
         """ + _NON_WORD + r"""
@@ -67,10 +69,10 @@ _PERIOD_CONTEXT = re.compile(
     ))""",
     re.UNICODE | re.VERBOSE,
 )
-_BOUNDARY_REALIGNMENT = re.compile(r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)', re.MULTILINE)
-_RE_ELLIPSIS = re.compile(r"\.\.+$")
-_RE_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
-_RE_INITIAL = re.compile(r"[^\W\d]\.$")
+_BOUNDARY_REALIGNMENT = recache.compile(r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)', re.MULTILINE)
+_RE_ELLIPSIS = recache.compile(r"\.\.+$")
+_RE_NUMERIC = recache.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+_RE_INITIAL = recache.compile(r"[^\W\d]\.$")
 _SENT_END_CHARS = (".", "?", "!")
 _PUNCTUATION = frozenset(";:,.!?")
 _WHITESPACE = frozenset(" \t\n\r\x0b\x0c")  # string.whitespace, as nltk uses it

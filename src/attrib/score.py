@@ -30,11 +30,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from attrib import recache
 from attrib.result import Score, Sentence
 
 BACKGROUND_WEIGHT = 0.3
 ANON_BASE, ANON_GRANT, ANON_REASON, ANON_WEAK, ANON_BASIS = 0.25, 0.10, 0.15, 0.05, 0.15
-_FIGURE = re.compile(
+_FIGURE = recache.compile(
     r"\d[\d,.]*\s?(?:%|percent\b|per\s+cent\b|million\b|billion\b|trillion\b|thousand\b)"
     r"|[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:people|deaths|cases|jobs|homes|votes|tonnes|tons|km|miles|kilometres|kilometers)\b",
     re.IGNORECASE,

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from attrib import recache
 from attrib.punkt import Punkt, default_punkt, word_tokenize
 
 __all__ = ["REASONS", "Furniture", "Segment", "default_furniture", "find_dateline", "segment"]
@@ -46,27 +47,27 @@ class Segment:
 # ---------------------------------------------------------------------------
 # Character classes
 # ---------------------------------------------------------------------------
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_ALNUM = re.compile(r"[^\W_]")
-_NEXT_WORD = re.compile(r"\s*(\S+)")
-_INVISIBLE_LINE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+\Z")
+_LINE_BREAK = recache.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_ALNUM = recache.compile(r"[^\W_]")
+_NEXT_WORD = recache.compile(r"\s*(\S+)")
+_INVISIBLE_LINE = recache.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+\Z")
 TERMINALS = ".?!…‼⁇⁈⁉"
 CLOSERS = "\"'”’»)]}›"
 OPENERS = "\"'“‘«([{‹¿¡*_"
 QUOTES = "\"'”’»“‘«›‹"
 # A run of sentence-final punctuation (plus closing quotes/brackets) before whitespace; the
 # lookbehind after the first character makes it start at the beginning of a run (linear time).
-_CANDIDATE = re.compile(r"[.?!…‼⁇⁈⁉](?<![.?!…‼⁇⁈⁉].)[.?!…‼⁇⁈⁉]*+[\"'”’»)\]}›]*+(?=\s|\Z)")
-_BULLET_WORD = re.compile(r"[•◦▪‣⁃●■►▸](?<=\s.)(?=\s|\d)")
-_SPACE = re.compile(r"\s")
-_BULLET_CHAR = re.compile(r"[•◦▪‣⁃●■►▸]")
-_NONSPACE = re.compile(r"\S")
+_CANDIDATE = recache.compile(r"[.?!…‼⁇⁈⁉](?<![.?!…‼⁇⁈⁉].)[.?!…‼⁇⁈⁉]*+[\"'”’»)\]}›]*+(?=\s|\Z)")
+_BULLET_WORD = recache.compile(r"[•◦▪‣⁃●■►▸](?<=\s.)(?=\s|\d)")
+_SPACE = recache.compile(r"\s")
+_BULLET_CHAR = recache.compile(r"[•◦▪‣⁃●■►▸]")
+_NONSPACE = recache.compile(r"\S")
 _MARKER = r"(?:[•◦▪‣⁃●■►▸]\s*)?\(?(\d{1,3}|[a-z])(?:\.\)|\)|\.)"
-_LIST_START = re.compile(_MARKER + r"(?=\s)")
-_LIST_NEXT = re.compile(r"(?<=\s)" + _MARKER + r"(?=\s+[^\W\d_]*[^\W\d_a-z])")
-_LIST_MARKER_WORD = re.compile(r"(?:[•◦▪‣⁃●■►▸]\s*)?\(?(?:\d{1,3}|[A-Za-z])(?:\.\)|\)|\.)\Z")
-_DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}\Z")
-_NUMERIC = re.compile(r"-?[.,]?\d[\d,.\-]*\Z")
+_LIST_START = recache.compile(_MARKER + r"(?=\s)")
+_LIST_NEXT = recache.compile(r"(?<=\s)" + _MARKER + r"(?=\s+[^\W\d_]*[^\W\d_a-z])")
+_LIST_MARKER_WORD = recache.compile(r"(?:[•◦▪‣⁃●■►▸]\s*)?\(?(?:\d{1,3}|[A-Za-z])(?:\.\)|\)|\.)\Z")
+_DOTTED = recache.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}\Z")
+_NUMERIC = recache.compile(r"-?[.,]?\d[\d,.\-]*\Z")
 
 # ---------------------------------------------------------------------------
 # Abbreviations and words the rules need (lower case, without the final period)
@@ -163,7 +164,7 @@ _START_RULES: tuple[tuple[str, str], ...] = (
     ("other-furniture", r"[A-Z][A-Z ]{1,30}READERS:"),
     ("other-furniture", r"(?:<[^<>\n]{1,300}>\s*)+\.?\Z"),
 )
-_START_FURNITURE = re.compile("|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(_START_RULES)))
+_START_FURNITURE = recache.compile("|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(_START_RULES)))
 _START_REASONS = {f"r{i}": reason for i, (reason, _) in enumerate(_START_RULES)}
 # Rules about how a line ends, searched in its last characters only.
 # (reason, substrings one of which it needs, pattern)
@@ -180,8 +181,10 @@ _TAIL_RULES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 )
 _TAIL = 130
 # A short line that is only a photo credit: "Jane Doe/Getty Images", "AP Photo/Evan Vucci".
-_AGENCY_CREDIT = re.compile(r"[^.!?]{0,60}\b(?i:getty\s+images|ap\s+photo|afp\s+photo|reuters\s+photo|shutterstock|"
-                            r"istockphoto)\b[^.!?]{0,40}\Z")
+_AGENCY_CREDIT = recache.compile(
+    r"[^.!?]{0,60}\b(?i:getty\s+images|ap\s+photo|afp\s+photo|reuters\s+photo|shutterstock|"
+    r"istockphoto)\b[^.!?]{0,40}\Z"
+)
 _FURNITURE_MAX = 600  # furniture lines are short; longer lines are body text
 
 
@@ -205,14 +208,14 @@ def default_furniture(line: str) -> str | None:
 # Datelines
 # ---------------------------------------------------------------------------
 _DL_WORD = r"[^\W\d_][\w'’.&\-]*"
-_DATELINE = re.compile(
+_DATELINE = recache.compile(
     rf"(?P<place>{_DL_WORD}(?:[ \t]+{_DL_WORD}){{0,4}})"
     rf"(?P<region>(?:[ \t]*,[ \t]*{_DL_WORD}(?:[ \t]+{_DL_WORD}){{0,2}}){{0,2}})"
     rf"(?P<date>[ \t]*,?[ \t]*{_MONTHS}\.?[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?)?"
     r"[ \t]*(?P<agency>\([^()\n]{1,40}\))?"
     r"[ \t]*(?P<sep>—|–|―|--|-|:)(?=[ \t\n]|(?<=[—–―])\S)"
 )
-_AGENCY = re.compile(
+_AGENCY = recache.compile(
     r"\(\s*(?:AP|Reuters|AFP|UPI|CNN|Xinhua|dpa|DPA|IANS|PTI|ANI|Bloomberg|AAP|Kyodo|Yonhap|TASS|Tass|EFE|ANSA|"
     r"CNA|Bernama|Anadolu|WAM|SPA|KUNA|IRNA|MENA|PA|CP|Sputnik|RIA|Interfax|NNA|APP|UNI|BSS|Antara|VNA|KCNA|"
     r"Agence\s+France[- ]Presse|Associated\s+Press|Canadian\s+Press|Press\s+Association|The\s+Canadian\s+Press)"
@@ -378,10 +381,10 @@ def _append_rest(block: list[_Unit], text: str, start: int, end: int) -> None:
             block.append(_Unit(s, e))
 
 
-_LIST_LINE = re.compile(r"(?:[-*+•◦▪‣⁃●■►▸–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s|[A-Z]\)\s|#{1,6}\s)")
-_HEADING_LINE = re.compile(r"#{1,6}\s")
+_LIST_LINE = recache.compile(r"(?:[-*+•◦▪‣⁃●■►▸–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s|[A-Z]\)\s|#{1,6}\s)")
+_HEADING_LINE = recache.compile(r"#{1,6}\s")
 _MIN_WRAP = 50  # narrower blocks are taken as unwrapped lines
-_SOFT_END = re.compile(r"(?:[,;(/&\-–—]|\b(?:the|a|an|of|and|or|to|in|for|with|on|at|by|from|as|that|is|was|"
+_SOFT_END = recache.compile(r"(?:[,;(/&\-–—]|\b(?:the|a|an|of|and|or|to|in|for|with|on|at|by|from|as|that|is|was|"
                        r"are|were|his|her|their|its|our|said|says)\Z)", re.I)
 
 
@@ -640,9 +643,9 @@ class _Splitter:
         return m is not None
 
 
-_QUOTE_CREDIT = re.compile(r"[-–—―]+[ \t]+[A-Z][^.!?\n]{0,60}\Z")
-_MLA_TAIL = re.compile(r"\s+\.\s\.\s\.\s+[\"'“‘(]?[^\W\d_a-z]")
-_SPEECH_TAG = re.compile(
+_QUOTE_CREDIT = recache.compile(r"[-–—―]+[ \t]+[A-Z][^.!?\n]{0,60}\Z")
+_MLA_TAIL = recache.compile(r"\s+\.\s\.\s\.\s+[\"'“‘(]?[^\W\d_a-z]")
+_SPEECH_TAG = recache.compile(
     r"(?:(?:[A-Z][\w'’\-]*\.?|de|van|von|al)\s+){1,4}?(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|"
     r"replied|replies|shouted|yelled|exclaimed|continued|recalled|explained|cried|whispered|insisted|declared|"
     r"tweeted|posted|wondered|quipped|joked|responded|answered)\b(?:\s+[\w'’\-]+){0,3}?\s*[.,;:!?]"
@@ -673,7 +676,7 @@ def _first_alnum(word: str) -> str | None:
     return m.group() if m else None
 
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = recache.compile(r"[^\W_]+")
 
 
 def _first_word(s: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from attrib import recache
 from attrib.lexicon import Lexicon
 
 PRONOUNS = {"he": "sg", "she": "sg", "they": "pl", "it": "org", "him": "sg", "her": "sg", "them": "pl"}
@@ -364,9 +365,9 @@ DETS_INDEF = {
     "most",
     "all",
 }
-_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}s?$")
-_CAP = re.compile(r"^[A-Z][\w'’.-]*$")
-_PREP_SPLIT = re.compile(
+_ACRONYM = recache.compile(r"^[A-Z][A-Z&.]{1,9}s?$")
+_CAP = recache.compile(r"^[A-Z][\w'’.-]*$")
+_PREP_SPLIT = recache.compile(
     r"\s(?:of|for|at|from|in|with|to|on|by|close|familiar|briefed|who|which|that|released|published|issued|"
     r"presented|conducted|carried|compiled|obtained|seen|made|posted|filed|commissioned|last|this|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\s",

@@ -27,12 +27,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from attrib import recache
 from attrib.result import Finding
 
-_DIRECTIVE = re.compile(r"^\s*attrib\s*:(?P<body>.*)$", re.IGNORECASE | re.DOTALL)
-_SHAPE = re.compile(r"^\s*(?P<action>[A-Za-z_-]+)\s*(?:\[(?P<codes>[^\]]*)\])?\s*(?P<rest>.*?)\s*$", re.DOTALL)
-_REASON = re.compile(r"""^reason\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)')$""", re.DOTALL)
-_PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t]*\r?\n")
+_DIRECTIVE = recache.compile(r"^\s*attrib\s*:(?P<body>.*)$", re.IGNORECASE | re.DOTALL)
+_SHAPE = recache.compile(r"^\s*(?P<action>[A-Za-z_-]+)\s*(?:\[(?P<codes>[^\]]*)\])?\s*(?P<rest>.*?)\s*$", re.DOTALL)
+_REASON = recache.compile(r"""^reason\s*=\s*(?:"(?P<d>[^"]*)"|'(?P<s>[^']*)')$""", re.DOTALL)
+_PARAGRAPH_BREAK = recache.compile(r"\r?\n[ \t]*\r?\n")
 ACTIONS = ("ignore", "disable", "enable")
 META = ("AT901", "AT902", "AT903")
 

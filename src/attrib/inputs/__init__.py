@@ -22,11 +22,12 @@ column.
 from __future__ import annotations
 
 import os
-import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+
+from attrib import recache
 
 FORMATS: tuple[str, ...] = ("text", "markdown", "html")
 BOM = "\ufeff"
@@ -36,10 +37,10 @@ CLOSE_QUOTE = "”"
 #: Characters that show a paragraph already carries its own quotation marks.
 #: The right single quote and the ASCII apostrophe are left out: they are
 #: mostly apostrophes.
-QUOTE_RE = re.compile('["“”„‟«»‹›‘]')
+QUOTE_RE = recache.compile('["“”„‟«»‹›‘]')
 
-_LINE_BREAK = re.compile(r"\r\n?|\n")
-_NON_SPACE = re.compile(r"\S")
+_LINE_BREAK = recache.compile(r"\r\n?|\n")
+_NON_SPACE = recache.compile(r"\S")
 _EXTENSIONS = {
     ".md": "markdown",
     ".markdown": "markdown",

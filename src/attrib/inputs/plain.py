@@ -8,12 +8,12 @@ plain text is never rewritten.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from attrib import recache
 from attrib.inputs import BOM, Comment, Document, compute_line_starts, find_comments, position_in
 
-_NON_SPACE = re.compile(r"\S")
+_NON_SPACE = recache.compile(r"\S")
 _BLANKS = " \t"
 
 
