@@ -21,6 +21,8 @@ import os
 import sys
 from typing import Any, NoReturn, TextIO
 
+from attrib import batch
+
 PROG = "attrib"
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 PASSTHROUGH = {"eval": "attrib.evaluate", "train": "attrib.train"}
@@ -107,22 +109,28 @@ def build_parser() -> argparse.ArgumentParser:
         help="per-article sourcing report",
         description="Report labels, sources, score and findings of each article.",
     )
-    rep.add_argument("files", nargs="+", metavar="FILE", help="article files (.txt .md .html); - for stdin")
+    rep.add_argument("files", nargs="*", metavar="FILE", help="article files (.txt .md .html); - for stdin")
     rep.add_argument(
         "--format",
         choices=("text", "json", "markdown", "html"),
-        default="text",
-        help="output format; json is JSON Lines, one report object per article",
+        default=None,
+        help="output format (default: text; json with --jsonl); json is JSON Lines, one report object per article",
     )
     _input_options(rep)
+    batch.add_arguments(rep)
 
     chk = sub.add_parser(
         "check",
         help="check drafts against the sourcing policy (CI gate)",
         description="Check drafts; exit 0 passed, 1 failed the policy, 2 error.",
     )
-    chk.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (recursed), or - for stdin")
-    chk.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text")
+    chk.add_argument("paths", nargs="*", metavar="PATH", help="files, directories (recursed), or - for stdin")
+    chk.add_argument(
+        "--format",
+        choices=("text", "json", "github", "sarif"),
+        default=None,
+        help="output format (default: text; with --jsonl, json: JSON Lines, one record per article)",
+    )
     chk.add_argument("--min-score", type=_score, metavar="N", help="fail when the score is below N (0-100)")
     chk.add_argument(
         "--fail-on",
@@ -135,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--max-anonymous-share", type=_share, metavar="X", help="AT204 threshold, 0-1")
     chk.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
     _input_options(chk)
+    batch.add_arguments(chk)
 
     rules = sub.add_parser("rules", help="list all rules")
     rules.add_argument("--kind", help="only rules of this kind (e.g. policy)")
@@ -151,17 +160,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _runner_kwargs(args: argparse.Namespace, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "config_file": args.config,
+        "isolated": args.isolated,
+        "overrides": overrides,
+        "encoding": args.encoding,
+        "stdin_format": args.stdin_format,
+        "stdin_filename": args.stdin_filename,
+    }
+
+
 def _runner(args: argparse.Namespace, overrides: dict[str, Any] | None = None):  # type: ignore[no-untyped-def]
     from attrib.gate import Runner
 
-    return Runner(
-        config_file=args.config,
-        isolated=args.isolated,
-        overrides=overrides,
-        encoding=args.encoding,
-        stdin_format=args.stdin_format,
-        stdin_filename=args.stdin_filename,
-    )
+    return Runner(**_runner_kwargs(args, overrides))
+
+
+def _inputs_given(args: argparse.Namespace, positional: list[str], what: str) -> None:
+    """FILE/PATH arguments are required unless --jsonl names the input; also settle the default --format."""
+    if not positional and not args.jsonl:
+        raise UsageError(f"the following arguments are required: {what} (or --jsonl FILE)")
+    if args.format is None:
+        args.format = "json" if args.jsonl else "text"
 
 
 def _errors() -> tuple[type[BaseException], ...]:
@@ -192,6 +213,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     """``attrib report``: per-article reports; 0 unless an input could not be read."""
     from attrib.formats import render_report, use_color
 
+    _inputs_given(args, args.files, "FILE")
+    if batch.wanted(args):  # --jsonl or --jobs N: streamed, over processes (attrib.batch)
+        return batch.run(args, files=list(args.files), runner=_runner_kwargs(args))
     checks, bad = _analyse(_runner(args), args.files, blank_ok=True)
     if checks:
         _write(render_report(args.format, checks, color=use_color(sys.stdout, args.color)))
@@ -212,6 +236,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """``attrib check``: 0 passed, 1 failed the policy, 2 usage/config/input error."""
     from attrib import gate
 
+    _inputs_given(args, args.paths, "PATH")
     overrides = {
         "min_score": args.min_score,
         "fail_on": args.fail_on,
@@ -225,9 +250,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     except _errors() as exc:
         _error(str(exc))
         return EXIT_ERROR
-    if not paths:
+    if not paths and not args.jsonl:
         _error("no drafts found (.txt .md .markdown .html .htm) in " + ", ".join(args.paths))
         return EXIT_ERROR
+    if batch.wanted(args):  # --jsonl or --jobs N: streamed, over processes (attrib.batch)
+        return batch.run(args, files=paths, runner=_runner_kwargs(args, overrides))
     checks, bad = _analyse(runner, paths, blank_ok=False)
     if bad and not checks:
         return EXIT_ERROR
