@@ -9,12 +9,46 @@ from attrib.checker import Checker
 
 CHECKER = Checker()
 NEWSY = st.lists(
-    st.sampled_from([
-        "Officials said", "the plan", '"We will win,"', "she said.", "“It failed.”", "‘No,’", "according to",
-        "a senior official", "on condition of anonymity", "Also Read | Budget", "\n\n", "\n", "WASHINGTON (AP) —",
-        "U.S.", "Sen.", "$4.2 million", "40%", "...", "critics say", "reportedly", "declined to comment.", ":",
-        "“", "”", '"', "'", "He", "Ruiz", "The ministry", "told reporters", ".", "?", "!", " ", "\r\n", "\ufeff",
-    ]),
+    st.sampled_from(
+        [
+            "Officials said",
+            "the plan",
+            '"We will win,"',
+            "she said.",
+            "“It failed.”",
+            "‘No,’",
+            "according to",
+            "a senior official",
+            "on condition of anonymity",
+            "Also Read | Budget",
+            "\n\n",
+            "\n",
+            "WASHINGTON (AP) —",
+            "U.S.",
+            "Sen.",
+            "$4.2 million",
+            "40%",
+            "...",
+            "critics say",
+            "reportedly",
+            "declined to comment.",
+            ":",
+            "“",
+            "”",
+            '"',
+            "'",
+            "He",
+            "Ruiz",
+            "The ministry",
+            "told reporters",
+            ".",
+            "?",
+            "!",
+            " ",
+            "\r\n",
+            "\ufeff",
+        ]
+    ),
     max_size=40,
 ).map("".join)
 
@@ -25,7 +59,7 @@ def _check_invariants(text: str) -> None:
     covered = [0] * len(text)
     for span in (*result.sentences, *result.skipped):
         assert 0 <= span.start < span.end <= len(text)
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
         for i in range(span.start, span.end):
             covered[i] += 1
     for i, ch in enumerate(text):
@@ -36,7 +70,7 @@ def _check_invariants(text: str) -> None:
         for a in s.attributions:
             for sp in (a.source, a.cue, *a.content):
                 if sp is not None:
-                    assert text[sp.start:sp.end] == sp.text
+                    assert text[sp.start : sp.end] == sp.text
     assert CHECKER.run(text) == result
 
 

@@ -51,7 +51,7 @@ PYSBD = _pysbd_cases()
 
 def sentences(text: str) -> list[str]:
     """The sentence texts of ``text`` (skipped spans left out)."""
-    return [text[s.start:s.end] for s in segment(text) if s.kind == "sentence"]
+    return [text[s.start : s.end] for s in segment(text) if s.kind == "sentence"]
 
 
 def _param(case: dict):
@@ -159,7 +159,7 @@ def test_real_articles_speed_and_invariants() -> None:
     print(f"\nsegmented {len(texts)} articles ({words} words, {n_segments} segments) in {best:.3f} s")
     assert best < 1.5  # ~0.25 s on a quiet 2-core machine; generous for shared CI runners
     for text, segs in zip(texts, results, strict=True):
-        covered = sum(len(text[s.start:s.end]) - sum(c.isspace() for c in text[s.start:s.end]) for s in segs)
+        covered = sum(len(text[s.start : s.end]) - sum(c.isspace() for c in text[s.start : s.end]) for s in segs)
         assert covered == sum(not c.isspace() for c in text)
 
 

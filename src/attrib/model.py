@@ -69,9 +69,7 @@ def _check(data: object, path: Path) -> Model:
     for name, w in weights.items():
         if not isinstance(w, list) or len(w) != n or not all(map(_num, w)):
             raise ModelError(f"{path}: weights of feature {name!r} must be {n} numbers")
-    return Model(
-        tuple(labels), {k: tuple(map(float, v)) for k, v in weights.items()}, tuple(map(float, intercept))
-    )
+    return Model(tuple(labels), {k: tuple(map(float, v)) for k, v in weights.items()}, tuple(map(float, intercept)))
 
 
 def _num(x: object) -> bool:

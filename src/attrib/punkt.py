@@ -46,14 +46,26 @@ _MULTI_CHAR = r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)"
 _WORD_START = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,]"
 _WORD_TOKENIZER = recache.compile(
     r"""(
-        """ + _MULTI_CHAR + r"""
+        """
+    + _MULTI_CHAR
+    + r"""
         |
-        (?=""" + _WORD_START + r""")\S+?
+        (?="""
+    + _WORD_START
+    + r""")\S+?
         (?=
             \s|
             $|
-            """ + _NON_WORD + "|" + _MULTI_CHAR + r"""|
-            ,(?=$|\s|""" + _NON_WORD + "|" + _MULTI_CHAR + r""")
+            """
+    + _NON_WORD
+    + "|"
+    + _MULTI_CHAR
+    + r"""|
+            ,(?=$|\s|"""
+    + _NON_WORD
+    + "|"
+    + _MULTI_CHAR
+    + r""")
         )
         |
         \S
@@ -61,9 +73,12 @@ _WORD_TOKENIZER = recache.compile(
     re.UNICODE | re.VERBOSE,
 )
 _PERIOD_CONTEXT = recache.compile(
-    _SENT_END + r"""
+    _SENT_END
+    + r"""
     (?=(?P<after_tok>
-        """ + _NON_WORD + r"""
+        """
+    + _NON_WORD
+    + r"""
         |
         \s+(?P<next_tok>\S+)
     ))""",
@@ -116,7 +131,6 @@ class PunktParams:
         """Read parameters from a JSON file."""
         with open(path, encoding="utf-8") as handle:
             return cls.from_dict(json.load(handle))
-
 
 
 @dataclass(slots=True)

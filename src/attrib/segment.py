@@ -28,8 +28,19 @@ __all__ = ["REASONS", "Furniture", "Segment", "default_furniture", "find_datelin
 Furniture = Callable[[str], "str | None"]
 
 REASONS: tuple[str, ...] = (
-    "dateline", "byline", "related-link", "caption", "credit", "share", "subscribe", "categories",
-    "timestamp", "advertisement", "transcription-marker", "comment", "other-furniture",
+    "dateline",
+    "byline",
+    "related-link",
+    "caption",
+    "credit",
+    "share",
+    "subscribe",
+    "categories",
+    "timestamp",
+    "advertisement",
+    "transcription-marker",
+    "comment",
+    "other-furniture",
 )
 
 
@@ -68,6 +79,7 @@ _LIST_NEXT = recache.compile(r"(?<=\s)" + _MARKER + r"(?=\s+[^\W\d_]*[^\W\d_a-z]
 _LIST_MARKER_WORD = recache.compile(r"(?:[•◦▪‣⁃●■►▸]\s*)?\(?(?:\d{1,3}|[A-Za-z])(?:\.\)|\)|\.)\Z")
 _DOTTED = recache.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}\Z")
 _NUMERIC = recache.compile(r"-?[.,]?\d[\d,.\-]*\Z")
+
 
 # ---------------------------------------------------------------------------
 # Abbreviations and words the rules need (lower case, without the final period)
@@ -125,37 +137,70 @@ _DATE = (
 _TIME = r"\d{1,2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?)?(?:\s+[A-Z]{2,4})?"
 _START_RULES: tuple[tuple[str, str], ...] = (
     ("comment", r"<!--[\s\S]*-->\Z"),
-    ("related-link", r"(?i:also\s+read|read\s+(?:more|also|next)|related\s+(?:stories|articles?|coverage|content|"
-     r"news|reading|links?|videos?|topics)|see\s+also|more\s+coverage|must\s+read|recommended(?:\s+(?:reading|"
-     r"stories|articles))?|don'?t\s+miss|trending\s+(?:stories|now|articles|news))\b"),
+    (
+        "related-link",
+        r"(?i:also\s+read|read\s+(?:more|also|next)|related\s+(?:stories|articles?|coverage|content|"
+        r"news|reading|links?|videos?|topics)|see\s+also|more\s+coverage|must\s+read|recommended(?:\s+(?:reading|"
+        r"stories|articles))?|don'?t\s+miss|trending\s+(?:stories|now|articles|news))\b",
+    ),
     ("related-link", r"(?i:related|more|watch|listen|trending|more\s+from\s+[\w .]{1,30})\s*[:|»>]"),
-    ("subscribe", r"(?i:subscribe\b|sign\s+up\b|join\s+our\s+(?:mailing\s+list|newsletter)|"
-     r"get\s+(?:our|the)\s+[\w\s]{0,30}newsletter|newsletter\s+sign)"),
-    ("share", r"(?i:follow)\s+(?:us|me|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\b[^\n]{0,200}?"
-     r"(?:\b(?i:on)\s+(?:Twitter|Facebook|Instagram|X|Threads|LinkedIn|TikTok|Bluesky)|@\w)"),
-    ("share", r"(?i:share\s+(?:this|on|via|to|the\s+story|article)|click\s+to\s+share|tweet\s+this|"
-     r"email\s+this|print\s+this|share)\b[^.!?]{0,60}\Z"),
-    ("advertisement", r"(?i:advertisement|advertising|sponsored(?:\s+content)?|ad|story\s+continues\s+below"
-     r"(?:\s+advertisement)?)(?i:\s*[-–—:|]\s*(?:story\s+continues\s+below|continue\s+reading(?:\s+below)?))?"
-     r"\.?\Z"),
-    ("credit", r"(?i:photo|photos|image|images|picture|pictures|photograph|illustration|graphic|video|audio|"
-     r"credit|photo\s+credit|image\s+credit|image\s+source)\s*:\s*\S"),
+    (
+        "subscribe",
+        r"(?i:subscribe\b|sign\s+up\b|join\s+our\s+(?:mailing\s+list|newsletter)|"
+        r"get\s+(?:our|the)\s+[\w\s]{0,30}newsletter|newsletter\s+sign)",
+    ),
+    (
+        "share",
+        r"(?i:follow)\s+(?:us|me|[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\b[^\n]{0,200}?"
+        r"(?:\b(?i:on)\s+(?:Twitter|Facebook|Instagram|X|Threads|LinkedIn|TikTok|Bluesky)|@\w)",
+    ),
+    (
+        "share",
+        r"(?i:share\s+(?:this|on|via|to|the\s+story|article)|click\s+to\s+share|tweet\s+this|"
+        r"email\s+this|print\s+this|share)\b[^.!?]{0,60}\Z",
+    ),
+    (
+        "advertisement",
+        r"(?i:advertisement|advertising|sponsored(?:\s+content)?|ad|story\s+continues\s+below"
+        r"(?:\s+advertisement)?)(?i:\s*[-–—:|]\s*(?:story\s+continues\s+below|continue\s+reading(?:\s+below)?))?"
+        r"\.?\Z",
+    ),
+    (
+        "credit",
+        r"(?i:photo|photos|image|images|picture|pictures|photograph|illustration|graphic|video|audio|"
+        r"credit|photo\s+credit|image\s+credit|image\s+source)\s*:\s*\S",
+    ),
     ("credit", r"\(?(?i:photos?|images?|pictures?)\s+(?i:by|courtesy(?:\s+of)?|credit)\b[^()]{0,100}\)?\.?\Z"),
     ("caption", r"(?:(?i:file\s+(?:photo|image|picture))\b|FILE\s*[-–—:])"),
     ("categories", r"(?i:categories|category|tags|topics|filed\s+under)\s*:"),
-    ("byline", r"(?:The\s+)?(?:Associated\s+Press|Reuters|AFP|Agence\s+France[- ]Presse|Bloomberg(?:\s+News)?|"
-     r"UPI|Xinhua|dpa|Press\s+Trust\s+of\s+India|PTI|IANS|ANI)\.?\Z"),
-    ("byline", rf"(?:By|BY)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*(?:,|\||-|–|—|/|for)\s*{_ORG})?"
-     r"\.?(?:\s*[|·•—–-]?\s*(?i:published|updated|posted)\b.{0,80})?\Z"),
-    ("byline", r"(?i:(?:additional\s+)?reporting|writing|editing|compiled|written|reported|story|text|"
-     r"words|interview|research)\s+(?i:by)\s+[A-Z]"),
-    ("timestamp", rf"(?i:(?:last\s+)?(?:updated|published|posted|modified|first\s+published))\b[\s:]*"
-     rf"(?i:on\s+|at\s+)?(?=\d|{_MONTHS}\b|{_WEEKDAYS}\b|(?i:today|yesterday)).{{0,70}}\Z"),
+    (
+        "byline",
+        r"(?:The\s+)?(?:Associated\s+Press|Reuters|AFP|Agence\s+France[- ]Presse|Bloomberg(?:\s+News)?|"
+        r"UPI|Xinhua|dpa|Press\s+Trust\s+of\s+India|PTI|IANS|ANI)\.?\Z",
+    ),
+    (
+        "byline",
+        rf"(?:By|BY)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s*(?:,|\||-|–|—|/|for)\s*{_ORG})?"
+        r"\.?(?:\s*[|·•—–-]?\s*(?i:published|updated|posted)\b.{0,80})?\Z",
+    ),
+    (
+        "byline",
+        r"(?i:(?:additional\s+)?reporting|writing|editing|compiled|written|reported|story|text|"
+        r"words|interview|research)\s+(?i:by)\s+[A-Z]",
+    ),
+    (
+        "timestamp",
+        rf"(?i:(?:last\s+)?(?:updated|published|posted|modified|first\s+published))\b[\s:]*"
+        rf"(?i:on\s+|at\s+)?(?=\d|{_MONTHS}\b|{_WEEKDAYS}\b|(?i:today|yesterday)).{{0,70}}\Z",
+    ),
     ("timestamp", rf"{_DATE}(?:,?\s+(?:at\s+)?{_TIME})?\.?\Z"),
-    ("transcription-marker", r"[\[(](?i:inaudible|crosstalk|cross-talk|laughter|laughs|applause|"
-     r"unintelligible|indiscernible|music|silence|pause|no\s+sound|cheers|cheering|coughs?|"
-     r"background\s+noise|(?:speaking\s+)?foreign\s+language|overlapping|technical\s+difficult\w*|"
-     r"audio\s+gap|gap\s+in\s+audio|end\s+of\s+(?:audio|video|transcript|clip)|bleep|sic)\b[^\])]{0,60}[\])]\Z"),
+    (
+        "transcription-marker",
+        r"[\[(](?i:inaudible|crosstalk|cross-talk|laughter|laughs|applause|"
+        r"unintelligible|indiscernible|music|silence|pause|no\s+sound|cheers|cheering|coughs?|"
+        r"background\s+noise|(?:speaking\s+)?foreign\s+language|overlapping|technical\s+difficult\w*|"
+        r"audio\s+gap|gap\s+in\s+audio|end\s+of\s+(?:audio|video|transcript|clip)|bleep|sic)\b[^\])]{0,60}[\])]\Z",
+    ),
     ("caption", r"\[\s*(?i:video|photo|image|audio|graphic|watch)\b[^\[\]]{0,300}\]\Z"),
     ("transcription-marker", r"\[[^\[\]]{0,300}(?:\.\.\.|…)\s*\]\Z"),
     ("other-furniture", r"\[[^\[\]]{1,400}\]\Z"),
@@ -169,15 +214,28 @@ _START_REASONS = {f"r{i}": reason for i, (reason, _) in enumerate(_START_RULES)}
 # Rules about how a line ends, searched in its last characters only.
 # (reason, substrings one of which it needs, pattern)
 _TAIL_RULES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
-    ("caption", (":",), re.compile(
-        r"\b(?i:image|photo|picture|video|audio|credit|photograph)s?\s*:\s*[^.!?:]{1,80}\.?\Z")),
+    (
+        "caption",
+        (":",),
+        re.compile(r"\b(?i:image|photo|picture|video|audio|credit|photograph)s?\s*:\s*[^.!?:]{1,80}\.?\Z"),
+    ),
     ("caption", (")",), re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA|Photo|Image|Picture)\b[^()]{0,80}\)\.?\Z")),
-    ("byline", ("ontributed",), re.compile(
-        r"\b(?i:contributed\s+(?:(?:reporting\s+)?to\s+this\s+(?:report|story|article)|(?:reporting|research)"
-        r"(?:\s+(?:from|in)\s+[A-Z][\w .'’\-]{1,40})?))\.?\Z")),
+    (
+        "byline",
+        ("ontributed",),
+        re.compile(
+            r"\b(?i:contributed\s+(?:(?:reporting\s+)?to\s+this\s+(?:report|story|article)|(?:reporting|research)"
+            r"(?:\s+(?:from|in)\s+[A-Z][\w .'’\-]{1,40})?))\.?\Z"
+        ),
+    ),
     # a source citation: "Title of the story" — Outlet, August 15, 2008
-    ("other-furniture", ('"', "”"), re.compile(
-        rf"[\"”]\s*[—–-]\s*[^,\n\"”]{{2,60}},\s*(?:{_DATE}|{_MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}})\.?\Z")),
+    (
+        "other-furniture",
+        ('"', "”"),
+        re.compile(
+            rf"[\"”]\s*[—–-]\s*[^,\n\"”]{{2,60}},\s*(?:{_DATE}|{_MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}})\.?\Z"
+        ),
+    ),
 )
 _TAIL = 130
 # A short line that is only a photo credit: "Jane Doe/Getty Images", "AP Photo/Evan Vucci".
@@ -271,7 +329,7 @@ def find_dateline(paragraph: str, first_body: bool = False) -> int:
     m = _DATELINE.match(head)
     if not m:
         return 0
-    rest = paragraph[m.end():].lstrip()
+    rest = paragraph[m.end() :].lstrip()
     if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in OPENERS):
         return 0
     words = m.group("place").split()
@@ -384,8 +442,11 @@ def _append_rest(block: list[_Unit], text: str, start: int, end: int) -> None:
 _LIST_LINE = recache.compile(r"(?:[-*+•◦▪‣⁃●■►▸–—]\s|\d{1,3}[.)]\s|[a-z][.)]\s|[A-Z]\)\s|#{1,6}\s)")
 _HEADING_LINE = recache.compile(r"#{1,6}\s")
 _MIN_WRAP = 50  # narrower blocks are taken as unwrapped lines
-_SOFT_END = recache.compile(r"(?:[,;(/&\-–—]|\b(?:the|a|an|of|and|or|to|in|for|with|on|at|by|from|as|that|is|was|"
-                       r"are|were|his|her|their|its|our|said|says)\Z)", re.I)
+_SOFT_END = recache.compile(
+    r"(?:[,;(/&\-–—]|\b(?:the|a|an|of|and|or|to|in|for|with|on|at|by|from|as|that|is|was|"
+    r"are|were|his|her|their|its|our|said|says)\Z)",
+    re.I,
+)
 
 
 def _units(text: str, block: list[_Unit], furniture: Furniture) -> list[_Unit]:
@@ -393,7 +454,7 @@ def _units(text: str, block: list[_Unit], furniture: Furniture) -> list[_Unit]:
     if block[0].comment:
         return block
     for unit in block:
-        line = text[unit.start:unit.end]
+        line = text[unit.start : unit.end]
         if _INVISIBLE_LINE.match(line):
             unit.reason = "other-furniture"
         else:
@@ -414,7 +475,7 @@ def _units(text: str, block: list[_Unit], furniture: Furniture) -> list[_Unit]:
 
 def _last_mark(text: str, line: _Unit) -> str:
     """The last character of a line before any closing quotes or brackets."""
-    tail = text[max(line.start, line.end - 8):line.end].rstrip(CLOSERS)
+    tail = text[max(line.start, line.end - 8) : line.end].rstrip(CLOSERS)
     return tail[-1:] or text[line.end - 1]
 
 
@@ -435,7 +496,7 @@ def _is_headline(text: str, prev_line: _Unit, line: _Unit, width: int) -> bool:
     first = text[line.start]
     if not (first.isupper() or first.isdigit() or first in OPENERS):
         return False
-    tail = text[max(prev_line.start, prev_line.end - 12):prev_line.end]
+    tail = text[max(prev_line.start, prev_line.end - 12) : prev_line.end]
     if _SOFT_END.search(tail):
         return False
     length = prev_line.end - prev_line.start
@@ -514,9 +575,9 @@ class _Splitter:
         """Cut position (start of the next sentence) for the gap after the word ``u[ws:we]``, or None."""
         left = self.u[ws:we]
         core = left.rstrip(CLOSERS)
-        closers = left[len(core):]
+        closers = left[len(core) :]
         body = core.rstrip(TERMINALS)
-        term = core[len(body):]
+        term = core[len(body) :]
         if _is_dots(right):
             return rs if self._mla_ellipsis(body, term, closers, we) else None
         if not _ALNUM.search(right):
@@ -580,7 +641,7 @@ class _Splitter:
 
     def _previous_word(self, ws: int) -> str:
         """The word before ``ws`` in the current sentence ("" if none)."""
-        before = self.u[max(self.cuts[-1], ws - 80):ws].split()
+        before = self.u[max(self.cuts[-1], ws - 80) : ws].split()
         return before[-1] if before else ""
 
     def _previous_word_lower(self, ws: int) -> bool:
@@ -607,7 +668,7 @@ class _Splitter:
         unless the sentence so far is only a fronted time phrase ("At 5 a.m. Mr. Smith left")."""
         if not first.isupper() or _first_word(nxt).lower().rstrip(".") in TIME_FOLLOWERS:
             return False
-        so_far = self.u[self.cuts[-1]:ws].split()
+        so_far = self.u[self.cuts[-1] : ws].split()
         return not (len(so_far) <= 3 and so_far and so_far[0].lower().lstrip(OPENERS) in FRONTING_PREPOSITIONS)
 
     def _after_dots(self, ws: int, term: str, right: str) -> bool:
@@ -730,7 +791,7 @@ def segment(text: str, furniture: Furniture | None = None) -> list[Segment]:
 
 
 def _ends_sentence(text: str, unit: _Unit) -> bool:
-    tail = text[max(unit.start, unit.end - 4):unit.end].rstrip(CLOSERS)
+    tail = text[max(unit.start, unit.end - 4) : unit.end].rstrip(CLOSERS)
     return bool(tail) and tail[-1] in TERMINALS
 
 
@@ -739,14 +800,14 @@ def _skipped_unit(text: str, unit: _Unit, paragraph: int, punkt: Punkt) -> Itera
     if unit.comment:
         yield Segment(unit.start, unit.end, paragraph, "skipped", "comment")
         return
-    for start, end in _sentences(text[unit.start:unit.end], unit.start, 0, punkt):
+    for start, end in _sentences(text[unit.start : unit.end], unit.start, 0, punkt):
         yield Segment(start, end, paragraph, "skipped", unit.reason)
 
 
 def _sentence_unit(
     text: str, unit: _Unit, paragraph: int, punkt: Punkt, check: Furniture, first_body: bool, paragraph_start: bool
 ) -> Iterator[Segment]:
-    unit_text = text[unit.start:unit.end]
+    unit_text = text[unit.start : unit.end]
     skip = find_dateline(unit_text, first_body) if paragraph_start else 0
     if skip:
         yield Segment(unit.start, unit.start + skip, paragraph, "skipped", "dateline")

@@ -484,8 +484,22 @@ def _words(phrase: str) -> list[str]:
 
 
 _WEASEL_HEADS = {"critics", "experts", "observers", "analysts", "skeptics", "sceptics", "pundits", "detractors"}
-_PARTY_GROUPS = {"republicans", "democrats", "conservatives", "liberals", "tories", "socialists", "greens",
-                 "nationalists", "loyalists", "unionists", "separatists", "rebels", "islamists", "communists"}
+_PARTY_GROUPS = {
+    "republicans",
+    "democrats",
+    "conservatives",
+    "liberals",
+    "tories",
+    "socialists",
+    "greens",
+    "nationalists",
+    "loyalists",
+    "unionists",
+    "separatists",
+    "rebels",
+    "islamists",
+    "communists",
+}
 _GENERIC_CAPS = {"internet", "web", "online", "social", "media", "twitter", "facebook", "x", "youtube", "reddit"}
 _DETERMINERS = {
     "a",
