@@ -422,26 +422,7 @@ def _left_source(text: str, masked: str, s_start: int, cue_start: int) -> tuple[
             continue
         break
     first = i + 1
-    while first <= end_i and toks[first][2].lower() in {
-        "of",
-        "for",
-        "at",
-        "and",
-        "&",
-        "-",
-        "in",
-        "to",
-        "on",
-        "with",
-        "familiar",
-        "close",
-        "briefed",
-        "but",
-        "yet",
-        "so",
-        "also",
-        "now",
-    }:
+    while first <= end_i and toks[first][2].lower() in _NP_EDGE:
         first += 1
     if first > end_i:
         return _clause_subject(toks, end_i, s_start)
@@ -480,6 +461,28 @@ _INVERTED_NAME = recache.compile(
     r"(?:people|person|official|officials|source|sources|aide|aides|executive|diplomat|lawyer|spokesman|"
     r"spokeswoman|spokesperson|analyst|analysts|witness|resident|officer|investigator|adviser))\s*[,.]"
 )
+_NP_EDGE = frozenset(
+    {
+        "of",
+        "for",
+        "at",
+        "and",
+        "&",
+        "-",
+        "in",
+        "to",
+        "on",
+        "with",
+        "familiar",
+        "close",
+        "briefed",
+        "but",
+        "yet",
+        "so",
+        "also",
+        "now",
+    }
+)  # words that cannot open a source noun phrase
 _BOUNDARY = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "-"}
 _FEW_WORDS = recache.compile(r"(?:\s+(?!said\b|says\b|told\b)[\w’'-]+){0,4}")
 _CHUNK_BREAK = {",", ";", ":", "—", "–", "(", '"', "“", "”", "‘", "’", "'"}

@@ -60,24 +60,22 @@ def _codes(value: str) -> tuple[str, ...]:
     return codes
 
 
-def _score(value: str) -> float:
+def _bounded(value: str, top: float) -> float:
     try:
         v = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if not 0 <= v <= 100:
-        raise argparse.ArgumentTypeError("must be between 0 and 100")
+    if not 0 <= v <= top:
+        raise argparse.ArgumentTypeError(f"must be between 0 and {top:g}")
     return v
+
+
+def _score(value: str) -> float:
+    return _bounded(value, 100)
 
 
 def _share(value: str) -> float:
-    try:
-        v = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if not 0 <= v <= 1:
-        raise argparse.ArgumentTypeError("must be between 0 and 1")
-    return v
+    return _bounded(value, 1)
 
 
 def _input_options(p: argparse.ArgumentParser) -> None:

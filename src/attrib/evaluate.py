@@ -98,17 +98,23 @@ class Tally:
         return sum(v for (g, p), v in self.confusion.items() if g == p) / max(1, total)
 
 
+def best_overlap(start: int, end: int, candidates: Iterable) -> tuple[object | None, int]:  # type: ignore[type-arg]
+    """The candidate span (with .start/.end) overlapping start..end most, and the overlap."""
+    best, best_ov = None, 0
+    for c in candidates:
+        ov = min(end, c.end) - max(start, c.start)
+        if ov > best_ov:
+            best, best_ov = c, ov
+    return best, best_ov
+
+
 def score_docs(docs: Iterable[GoldDoc], predict, keep_errors: bool = False) -> Tally:  # type: ignore[no-untyped-def]
     """Match gold to predicted sentences by overlap; ``predict(text)`` -> (sentences, skipped)."""
     tally = Tally(Counter(), errors=[] if keep_errors else None)
     for doc in docs:
         sentences = predict(doc.text)
         for g in doc.spans:
-            best, best_ov = None, 0
-            for s in sentences:
-                ov = min(g.end, s.end) - max(g.start, s.start)
-                if ov > best_ov:
-                    best, best_ov = s, ov
+            best, best_ov = best_overlap(g.start, g.end, sentences)
             size = max(1, g.end - g.start)
             if g.label == "skipped":
                 tally.skipped_all += 1

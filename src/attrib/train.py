@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from attrib import attribution, features
-from attrib.evaluate import GoldDoc, format_tally, read_gold, score_docs
+from attrib.evaluate import GoldDoc, best_overlap, format_tally, read_gold, score_docs
 from attrib.lexicon import Lexicon
 from attrib.model import DEFAULT_PATH, Model, dump
 from attrib.result import LABELS
@@ -35,11 +35,7 @@ def _examples(docs: list[GoldDoc], lex: Lexicon) -> tuple[list[dict[str, float]]
         found = attribution.find_all(doc.text, segs, lex)
         gold = [g for g in doc.spans if g.label != "skipped"]
         for info in found.sentences:
-            best, best_ov = None, 0
-            for g in gold:
-                ov = min(g.end, info.end) - max(g.start, info.start)
-                if ov > best_ov:
-                    best, best_ov = g, ov
+            best, best_ov = best_overlap(info.start, info.end, gold)
             if best is None or best_ov < (info.end - info.start) / 2:
                 continue
             X.append(features.extract(info, doc.text, len(found.sentences)))
