@@ -404,6 +404,7 @@ def _left_source(text: str, masked: str, s_start: int, cue_start: int) -> tuple[
             i = k - 1
     if i >= 0 and toks[i][2] == ",":
         return _appositive_source(text, masked, s_start, toks, i)
+    i = _skip_relative_clause(toks, i)
     end_i = i
     while i >= 0:
         w = toks[i][2]
@@ -551,6 +552,16 @@ def _has_verb(toks: list, first: int) -> bool:
             return True
         j -= 1
     return False
+
+
+def _skip_relative_clause(toks: list, i: int) -> int:
+    """`two lawmakers who attended the meeting described`: continue before "who" (at most 10 words back)."""
+    j = i
+    while j >= 0 and i - j <= 10 and toks[j][2] not in _BOUNDARY:
+        if toks[j][2].lower() in {"who", "whom"} and j > 0 and toks[j - 1][2] not in _BOUNDARY:
+            return j - 1
+        j -= 1
+    return i
 
 
 def _clause_subject(toks: list, end_i: int, s_start: int) -> tuple[int, int] | None:

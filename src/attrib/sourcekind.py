@@ -366,7 +366,7 @@ DETS_INDEF = {
     "all",
 }
 _ACRONYM = recache.compile(r"^[A-Z][A-Z&.]{1,9}s?$")
-_CAP = recache.compile(r"^[A-Z][\w'’.-]*$")
+_CAP = recache.compile(r"^(?:al-|el-|ul-|bin-|ibn-|abu-|d'|d’)?[A-Z][\w'’.-]*$")
 _PREP_SPLIT = recache.compile(
     r"\s(?:of|for|at|from|in|with|to|on|by|close|familiar|briefed|who|which|that|released|published|issued|"
     r"presented|conducted|carried|compiled|obtained|seen|made|posted|filed|commissioned|last|this|"
