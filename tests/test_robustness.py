@@ -628,3 +628,24 @@ def test_fuzz_analyze_html(text):
 
     report = attrib.analyze(text, format="html")
     assert_lossless(report)
+
+
+def test_a_50_mb_article_is_refused_in_bounded_time_with_a_hint(tmp_path, capsys):
+    """A 'draft' of 50 MB is an archive: one line, exit 2, before it is read whole; --max-size 0 lifts it."""
+    import time as _time
+
+    from attrib.cli import main
+
+    big = tmp_path / "archive.txt"
+    paragraph = "Officials said the port would reopen on Monday. " * 20 + "\n\n"
+    with big.open("w", encoding="utf-8") as fh:
+        for _ in range(50 * 1024 * 1024 // len(paragraph) + 1):
+            fh.write(paragraph)
+    started = _time.perf_counter()
+    code = main(["report", str(big)])
+    elapsed = _time.perf_counter() - started
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2
+    assert len(err) == 1 and "MB" in err[0] and "--jsonl" in err[0] and "--max-size" in err[0]
+    assert elapsed < 5
+    assert big.stat().st_size > 50 * 1024 * 1024  # nothing of the input touched

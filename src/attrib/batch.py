@@ -606,6 +606,7 @@ def runner_options(args: argparse.Namespace) -> dict[str, Any]:
         "isolated": bool(getattr(args, "isolated", False)),
         "overrides": overrides,
         "encoding": getattr(args, "encoding", None) or "utf-8",
+        "max_mb": getattr(args, "max_size", None) or 0.0,
         "stdin_format": getattr(args, "stdin_format", None),
         "stdin_filename": getattr(args, "stdin_filename", None),
     }

@@ -82,6 +82,13 @@ def _input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", metavar="FILE", help="use this .attrib.toml or pyproject.toml (no discovery)")
     p.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     p.add_argument("--encoding", default="utf-8", help="text encoding of the drafts (default: utf-8)")
+    p.add_argument(
+        "--max-size",
+        type=float,
+        default=20.0,
+        metavar="MB",
+        help="refuse a single article larger than this (default: 20; 0: no limit); archives go through --jsonl",
+    )
     p.add_argument("--stdin-format", choices=("text", "markdown", "html"), help="format of a draft read from -")
     p.add_argument("--stdin-filename", metavar="NAME", help="name to report (and find config for) for -")
     p.add_argument(
@@ -164,6 +171,7 @@ def _runner_kwargs(args: argparse.Namespace, overrides: dict[str, Any] | None = 
         "isolated": args.isolated,
         "overrides": overrides,
         "encoding": args.encoding,
+        "max_mb": args.max_size,
         "stdin_format": args.stdin_format,
         "stdin_filename": args.stdin_filename,
     }

@@ -141,6 +141,7 @@ class Runner:
         isolated: bool = False,
         overrides: dict[str, Any] | None = None,
         encoding: str = reader.DEFAULT_ENCODING,
+        max_mb: float = reader.DEFAULT_MAX_MB,
         stdin_format: str | None = None,
         stdin_filename: str | None = None,
     ) -> None:
@@ -148,6 +149,7 @@ class Runner:
         self.isolated = isolated
         self.overrides = overrides or {}
         self.encoding = encoding
+        self.max_mb = max_mb
         self.stdin_format = stdin_format
         self.stdin_filename = stdin_filename
         self._checkers: dict[Config, Any] = {}
@@ -194,7 +196,7 @@ class Runner:
         An empty or whitespace-only draft gets a note; it is analysed (to an
         empty report) only when ``analyse_blank`` is set, as ``report`` does.
         """
-        draft = reader.read(path, self.encoding)
+        draft = reader.read(path, self.encoding, max_mb=self.max_mb)
         config = self.config_for(path)
         fmt = self._format_of(path)
         name = self.display_name(path)

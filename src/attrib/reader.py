@@ -74,18 +74,39 @@ def decode(data: bytes, name: str, encoding: str = DEFAULT_ENCODING) -> Draft:
     return Draft(name=name, text=text, encoding=encoding, bom=bom)
 
 
-def read(name: str, encoding: str = DEFAULT_ENCODING, stdin: BinaryIO | None = None) -> Draft:
-    """Read and decode the file ``name`` ("-" is stdin); raise InputError on any problem."""
+DEFAULT_MAX_MB = 20.0
+
+
+def _too_large(name: str, size: int, max_mb: float) -> InputError:
+    return InputError(
+        f"{name}: {size / 1e6:.1f} MB is larger than one article can be ({max_mb:g} MB); "
+        "for an archive use --jsonl, or raise the limit with --max-size MB (0: none)"
+    )
+
+
+def read(
+    name: str, encoding: str = DEFAULT_ENCODING, stdin: BinaryIO | None = None, max_mb: float = DEFAULT_MAX_MB
+) -> Draft:
+    """Read and decode the file ``name`` ("-" is stdin); raise InputError on any problem.
+
+    An input over ``max_mb`` megabytes (0: no limit) is refused before it is read whole: a
+    "draft" that large is an archive, which ``--jsonl`` streams article by article."""
+    limit = int(max_mb * 1e6) if max_mb > 0 else 0
     if name == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         try:
-            data = stream.read()
+            data = stream.read(limit + 1) if limit else stream.read()
         except OSError as exc:
             raise InputError(f"cannot read stdin: {exc.strerror or exc}") from None
+        if limit and len(data) > limit:
+            raise _too_large("-", len(data), max_mb)
         return decode(data, "-", encoding)
     if os.path.isdir(name):
         raise InputError(f"{name}: is a directory, expected a file")
     try:
+        size = os.path.getsize(name)
+        if limit and size > limit:
+            raise _too_large(name, size, max_mb)
         with open(name, "rb") as fh:
             data = fh.read()
     except FileNotFoundError:
