@@ -104,10 +104,10 @@ def read(
     if os.path.isdir(name):
         raise InputError(f"{name}: is a directory, expected a file")
     try:
-        size = os.path.getsize(name)
-        if limit and size > limit:
-            raise _too_large(name, size, max_mb)
         with open(name, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if limit and size > limit:
+                raise _too_large(name, size, max_mb)
             data = fh.read()
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
