@@ -104,14 +104,13 @@ _SKIP_BEFORE = {
     "specifically",
     "immediately",
 }
-_NP_INNER = {
+_NP_LINKS = frozenset(
+    {"of", "for", "at", "and", "&", "-", "in", "to", "on", "with", "familiar", "close", "briefed"}
+)  # words inside a name or a description
+_NP_INNER = _NP_LINKS | {
     "the",
     "a",
     "an",
-    "of",
-    "for",
-    "at",
-    "and",
     "'s",
     "’s",
     "senior",
@@ -206,15 +205,6 @@ _NP_INNER = {
     "al",
     "bin",
     "el",
-    "&",
-    "-",
-    "in",
-    "to",
-    "on",
-    "with",
-    "familiar",
-    "close",
-    "briefed",
     "matter",
     "talks",
     "plan",
@@ -462,28 +452,7 @@ _INVERTED_NAME = recache.compile(
     r"(?:people|person|official|officials|source|sources|aide|aides|executive|diplomat|lawyer|spokesman|"
     r"spokeswoman|spokesperson|analyst|analysts|witness|resident|officer|investigator|adviser))\s*[,.]"
 )
-_NP_EDGE = frozenset(
-    {
-        "of",
-        "for",
-        "at",
-        "and",
-        "&",
-        "-",
-        "in",
-        "to",
-        "on",
-        "with",
-        "familiar",
-        "close",
-        "briefed",
-        "but",
-        "yet",
-        "so",
-        "also",
-        "now",
-    }
-)  # words that cannot open a source noun phrase
+_NP_EDGE = _NP_LINKS | {"but", "yet", "so", "also", "now"}
 _BOUNDARY = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "-"}
 _FEW_WORDS = recache.compile(r"(?:\s+(?!said\b|says\b|told\b)[\w’'-]+){0,4}")
 _CHUNK_BREAK = {",", ";", ":", "—", "–", "(", '"', "“", "”", "‘", "’", "'"}
