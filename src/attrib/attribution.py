@@ -1058,7 +1058,7 @@ class ArticleAnalysis:
         span = _trim_span(text, span)
         src_text = text[span[0] : span[1]]
         cls = classify(src_text, self.lex, text[s:e])
-        if not _plausible(cls, cue_type, cue_word, text[s:e], info, h, masked, self.lex):
+        if not _plausible(cls, cue_type, cue_word, src_text, text[s:e], info, h, masked, self.lex):
             return None
         found = Found(info.index, (s + h.start, s + h.end), span, src_text, cls, "indirect", [h.rule.id])
         found.vague = cls.vague
@@ -1098,9 +1098,19 @@ def _trim_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _plausible(
-    cls: SourceClass, cue_type: str, cue_word: str, sentence: str, info: SentenceInfo, h: Hit, masked: str, lex: Lexicon
+    cls: SourceClass,
+    cue_type: str,
+    cue_word: str,
+    src: str,
+    sentence: str,
+    info: SentenceInfo,
+    h: Hit,
+    masked: str,
+    lex: Lexicon,
 ) -> bool:
     """Reject cue uses whose "source" cannot speak (the verb is not an attribution here)."""
+    if cue_word in _NOUN_LIKE_COGNITION and len(src.split()) == 1 and src[:1].isupper() and cls.kind == "person":
+        return False  # "raising Democratic hopes": a noun with an adjective, not "Democrats hope"
     if cls.head in {"i", "we", "me", "us"}:
         return False  # the writer's own voice (columns, letters) is not a source
     if (
@@ -1134,6 +1144,7 @@ _STANCE_NEXT = recache.compile(
     r"\s+(?:\w+\s+)?(?:interest|concern|concerns|support|hope|doubt|doubts|frustration|optimism|confidence|"
     r"regret|disappointment|opposition|surprise|anger|alarm|sympathy|gratitude|reservations)\b"
 )
+_NOUN_LIKE_COGNITION = {"hopes", "fears", "doubts", "worries", "concerns"}
 _THAT_SOON = recache.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b")
 
 
