@@ -31,6 +31,8 @@ class Checker:
         self.rules = rules or load_rules(config.rules_path())
         self.lexicon = lexicon.Lexicon.from_rules(self.rules, config)
         self._model = label.load_model()
+        figure_rule = self.rules.get("AT401")
+        self._is_figure = (lambda t: figure_rule.search(t) is not None) if figure_rule else (lambda t: False)
 
     def run(self, text: str, fmt: str = "text") -> Result:
         """Analyse plain article ``text`` (already extracted from Markdown/HTML)."""
@@ -40,7 +42,7 @@ class Checker:
         labelled: list[Sentence] = label.label_sentences(text, sentence_segs, found, self._model)
         skipped = tuple(label.skipped_spans(text, segs))
         srcs = sources.table(labelled)
-        sc = score.transparency(labelled)
+        sc = score.transparency(labelled, self._is_figure)
         counts = {lab: 0 for lab in ("attributed", "paraphrased", "anonymous", "unattributed")}
         for s in labelled:
             counts[s.label] += 1

@@ -26,20 +26,13 @@ unattributed sentence never raises it (weight grows, credit does not).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from attrib import recache
 from attrib.result import Score, Sentence
 
 BACKGROUND_WEIGHT = 0.3
 ANON_BASE, ANON_GRANT, ANON_REASON, ANON_WEAK, ANON_BASIS = 0.25, 0.10, 0.15, 0.05, 0.15
-_FIGURE = recache.compile(
-    r"\d[\d,.]*\s?(?:%|percent\b|per\s+cent\b|million\b|billion\b|trillion\b|thousand\b)"
-    r"|[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:people|deaths|cases|jobs|homes|votes|tonnes|tons|km|miles|kilometres|kilometers)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +46,6 @@ class Item:
     grant: bool = False
     reason: str = "none"
     basis: bool = False
-
-
-def has_figure(text: str) -> bool:
-    """Does the sentence state a statistic or figure (not a year or a date)?"""
-    return bool(_FIGURE.search(text))
 
 
 def weight_and_credit(item: Item) -> tuple[float, float]:
@@ -129,17 +117,18 @@ def _reasons(counts: dict[str, int], claims: int, vague: int, anon_no_reason: in
             '("critics say", "reportedly")'
         )
     if claims:
-        out.append(f"{_n(claims, 'figure or statistic has', 'figures or statistics have')} no source in its sentence")
+        where = "its sentence" if claims == 1 else "their sentences"
+        out.append(f"{_n(claims, 'figure or statistic has', 'figures or statistics have')} no source in {where}")
     return out
 
 
-def item_of(s: Sentence) -> Item:
-    """The score item of a labelled sentence."""
+def item_of(s: Sentence, is_figure: Callable[[str], bool]) -> Item:
+    """The score item of a labelled sentence; ``is_figure`` says whether it states a statistic."""
     anon = [a for a in s.attributions if a.anonymity is not None]
     first = anon[0].anonymity if anon else None
     return Item(
         label=s.label,
-        figure=has_figure(s.text),
+        figure=is_figure(s.text),
         no_comment=s.no_comment,
         vague=bool(anon) and all(a.vague for a in anon),
         grant=bool(first and first.grant),
@@ -148,6 +137,9 @@ def item_of(s: Sentence) -> Item:
     )
 
 
-def transparency(sentences: Iterable[Sentence]) -> Score:
-    """The transparency score of labelled sentences."""
-    return compute(item_of(s) for s in sentences)
+def transparency(sentences: Iterable[Sentence], is_figure: Callable[[str], bool]) -> Score:
+    """The transparency score of labelled sentences.
+
+    ``is_figure`` is the same test as policy rule AT401 (unsourced figure), so the score and the
+    findings agree on what a statistic is."""
+    return compute(item_of(s, is_figure) for s in sentences)
