@@ -687,23 +687,8 @@ def _is_nounish(low: str) -> bool:
     }
 
 
-_CLAUSE_OPENERS = {
-    "that",
-    "because",
-    "but",
-    "while",
-    "when",
-    "after",
-    "before",
-    "if",
-    "since",
-    "although",
-    "though",
-    "where",
-    "whether",
-    "until",
-    "unless",
-}
+# Words that open a subordinate clause (a chunk starts after them); relative pronouns are not among them.
+_CLAUSE_OPENERS = _STOP_LEFT - {"which", "who", "whom", "whose", "as", "and", "or", "so", "than", "what", "how", "why"}
 
 
 def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i: int) -> tuple[int, int] | None:

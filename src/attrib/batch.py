@@ -141,22 +141,13 @@ def iter_jsonl(
     the field is absent); its text must be a string.  Blank lines are skipped.
     A file that cannot be opened raises :class:`attrib.reader.InputError`.
     """
-    from attrib.reader import InputError
+    from attrib.reader import open_binary
 
     if path == "-":
         stream: IO[bytes] = stdin if stdin is not None else sys.stdin.buffer
         close = False
     else:
-        if os.path.isdir(path):
-            raise InputError(f"{path}: is a directory, expected a JSON Lines file")
-        try:
-            stream = open(path, "rb")  # noqa: SIM115 - closed below
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except PermissionError:
-            raise InputError(f"{path}: permission denied") from None
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        stream = open_binary(path, expected="a JSON Lines file")
         close = True
     try:
         for number, raw in enumerate(stream, 1):

@@ -55,10 +55,6 @@ def _single_closes(text: str, i: int) -> bool:
     return not _is_word(nxt) and (prev.isalnum() or prev in '.,!?…”"')
 
 
-def _paragraph_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    return paragraphs or [(0, len(text))]
-
-
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """All quotations in ``text``; ``paragraphs`` are (start, end) spans in order.
 
@@ -68,7 +64,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     quotes: list[Quote] = []
     chain = 0
     carry = False  # the previous paragraph ended inside a double quotation
-    for p_start, p_end in _paragraph_spans(text, paragraphs):
+    for p_start, p_end in paragraphs or [(0, len(text))]:
         open_at: int | None = None
         single_at: int | None = None
         first = p_start

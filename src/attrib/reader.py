@@ -84,6 +84,22 @@ def _too_large(name: str, size: int, max_mb: float) -> InputError:
     )
 
 
+def open_binary(name: str, expected: str = "a file") -> BinaryIO:
+    """Open ``name`` for reading bytes; raise InputError with a one-line reason on any problem."""
+    if os.path.isdir(name):
+        raise InputError(f"{name}: is a directory, expected {expected}")
+    try:
+        return open(name, "rb")
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory, expected {expected}") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+
+
 def read(
     name: str, encoding: str = DEFAULT_ENCODING, stdin: BinaryIO | None = None, max_mb: float = DEFAULT_MAX_MB
 ) -> Draft:
@@ -101,20 +117,12 @@ def read(
         if limit and len(data) > limit:
             raise _too_large("-", len(data), max_mb)
         return decode(data, "-", encoding)
-    if os.path.isdir(name):
-        raise InputError(f"{name}: is a directory, expected a file")
-    try:
-        with open(name, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            if limit and size > limit:
-                raise _too_large(name, size, max_mb)
+    with open_binary(name) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if limit and size > limit:
+            raise _too_large(name, size, max_mb)
+        try:
             data = fh.read()
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory, expected a file") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+        except OSError as exc:
+            raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
     return decode(data, name, encoding)

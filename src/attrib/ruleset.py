@@ -104,20 +104,11 @@ class Rule:
         return min(found, key=lambda m: m.start()) if found else None
 
 
-def _term_regex(term: str) -> str:
-    """A phrase as a regex: words joined by flexible white space, word-bounded."""
-    words = [re.escape(w) for w in term.split()]
-    body = r"\s+".join(words)
-    left = r"(?<![\w-])" if term[:1].isalnum() else ""
-    right = r"(?![\w-])" if term[-1:].isalnum() else ""
-    return f"{left}{body}{right}"
-
-
 def _compile(terms: tuple[str, ...], patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """Terms as one case-insensitive alternation (longest first); patterns as written."""
+    """Terms as one case-insensitive phrase trie (longest match wins); patterns as written."""
     out = []
     if terms:
-        # A trie of the phrases: same matches as the longest-first alternation of _term_regex, but
+        # A trie of the phrases: same matches as a longest-first alternation of the phrases, but
         # linear in the text rather than in text x phrases (see attrib.termregex).
         out.append(compile_terms(terms))
     out.extend(recache.compile(p) for p in patterns)  # re.compile, cached on disk for a fast start
