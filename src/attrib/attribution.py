@@ -95,6 +95,11 @@ _SKIP_BEFORE = {
     "now",
     "too",
     "flatly",
+    "long",
+    "often",
+    "consistently",
+    "frequently",
+    "always",
     "firmly",
     "openly",
     "angrily",
@@ -453,7 +458,7 @@ _INVERTED_NAME = recache.compile(
     r"spokeswoman|spokesperson|analyst|analysts|witness|resident|officer|investigator|adviser))\s*[,.]"
 )
 _NP_EDGE = _NP_LINKS | {"but", "yet", "so", "also", "now"}
-_BOUNDARY = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "-"}
+_BOUNDARY = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "‘", "’", "-"}
 _FEW_WORDS = recache.compile(r"(?:\s+(?!said\b|says\b|told\b)[\w’'-]+){0,4}")
 _CHUNK_BREAK = {",", ";", ":", "—", "–", "(", '"', "“", "”", "‘", "’", "'"}
 _NP_START = {
@@ -707,6 +712,8 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
                 break
             end = k
         k -= 1
+    # "Some analysts, among them Karin Sollberg, said": a named example does not name an open group.
+    chunks = [c for c in chunks if toks[c[0]][2].lower() not in _EXAMPLE_OPENERS]
     if not chunks:
         return None
     first = chunks[-1]
@@ -741,6 +748,7 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
     return s_start + toks[a][0], s_start + toks[b][1]
 
 
+_EXAMPLE_OPENERS = {"among", "including", "notably", "especially", "particularly"}
 _NAME_IN = recache.compile(r"(?:^|\s)[A-Z][a-z][\w'’.-]*\s+(?:[a-z]{1,3}[-\s])?[A-Z][\w'’.-]+")
 
 
@@ -1382,7 +1390,7 @@ def credit_lines(infos: list[SentenceInfo], text: str, lex: Lexicon) -> None:
         if cls.kind not in {"person", "organization"}:
             continue
         credited = [i for i in infos[:k] if i.paragraph == (info.paragraph if dash else infos[k - 1].paragraph)]
-        if not dash and not any(i.quotes or _FIRST_PERSON.search(text[i.start : i.end]) for i in credited):
+        if not dash and not any(i.quotes for i in credited):
             continue
         found = Found(
             info.index, None, name_span, text[name_span[0] : name_span[1]], cls, "direct", ["Q002"], quoted=True
