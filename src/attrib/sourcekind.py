@@ -51,6 +51,9 @@ ROLE_NOUNS = {
     "owner",
     "principal",
     "superintendent",
+    "headteacher",
+    "headmaster",
+    "headmistress",
     "dean",
     "provost",
     "rector",
@@ -451,6 +454,9 @@ TITLE_WORDS = {
     "general",
     "admiral",
     "superintendent",
+    "headteacher",
+    "headmaster",
+    "headmistress",
     "principal",
     "dean",
     "attorney",
@@ -553,7 +559,11 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
     words = _words(phrase)
     if not words:
         return SourceClass("unnamed", False)
-    if sentence_text.lstrip().startswith(words[0]) and words[0].lower().endswith(_PERSON_SUFFIX):
+    if (
+        sentence_text.lstrip().startswith(words[0])
+        and words[0].lower().endswith(_PERSON_SUFFIX)
+        and not _named_pp(phrase, _words(head_part(phrase)))
+    ):
         # "Herders here say": a capital at the sentence start is not a name.
         words[0] = words[0].lower()
         phrase = phrase.replace(phrase.lstrip()[:1], phrase.lstrip()[:1].lower(), 1)
@@ -665,6 +675,9 @@ def _person_noun(words: list[str], head_words: list[str], head_low: str, lex: Le
         return SourceClass("unnamed", False, number="pl", head=head_low)
     if det in DETS_INDEF:
         return SourceClass("unnamed", False, head=head_low)
+    if len(words) == 1 and head_low in ROLE_NOUNS and head_low not in {"official", "source", "aide", "officer"}:
+        # "Superintendent: 'We cannot cut our way out of this'": a bare title names the office holder.
+        return SourceClass("role", True, head=head_low)
     if det == "the" and any(w.endswith(("'s", "’s")) for w in head_words[:-1]):
         # "the group's lead negotiator", "the company's chief executive": one findable person.
         return SourceClass("role", True, head=head_low)
