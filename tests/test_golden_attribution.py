@@ -148,6 +148,55 @@ CASES = [
         ["attributed"],
         None,
     ),
+    (
+        "G32 letter signature is not a credit line",
+        "I have lived on Elm Street for 30 years. The new bus lane will cost us our shops.\n\nMarta Kell, Dunmore",
+        ["unattributed", "unattributed", "unattributed"],
+        None,
+    ),
+    (
+        "G33 named example inside an open group",
+        "Some economists, among them Rui Baptista of the Lisbon Institute, said the cut came too late.",
+        ["anonymous"],
+        ("Some economists", "unnamed"),
+    ),
+    (
+        "G34 capitalised group name at the start",
+        "Parents for Safer Roads, a campaign group, said the crossing was dangerous.",
+        ["paraphrased"],
+        ("Parents for Safer Roads", "organization"),
+    ),
+    (
+        "G35 bare title as a headline tag",
+        "Headteacher: \u2018We were never told about the cuts\u2019",
+        ["attributed"],
+        ("Headteacher", "role"),
+    ),
+    (
+        "G36 lead-in with 'put it' and a quote paragraph",
+        "Ana Lopes, a former regulator, put it this way:\n\n\u201cThe rules were written for banks. "
+        "Nobody thought about the apps.\u201d",
+        ["attributed", "attributed", "attributed"],
+        ("Ana Lopes", "person"),
+    ),
+    (
+        "G37 speaker after a single-quoted quote with a description",
+        "\u2018We deserve better than this,\u2019 the Labour councillor said.",
+        ["attributed"],
+        None,
+    ),
+    (
+        "G38 adverb between auxiliary and cue",
+        "Beijing has long described the tariffs as economic bullying.",
+        ["paraphrased"],
+        None,
+    ),
+    (
+        "G39 rumours credit nobody",
+        "Rumours of a split between the coach and the captain have circulated for weeks.",
+        ["anonymous"],
+        None,
+    ),
 ]
 
 CASES_XFAIL = [
