@@ -192,6 +192,16 @@ CASES = [
         None,
     ),
     (
+        "G40 broadcast sign-on, hand-over and sign-off credit nobody",
+        "Good evening, I'm Tessa Marr, and this is City Radio News.\n\n"
+        "The ferry strike is over. Crews voted to accept the offer on Sunday.\n\n"
+        "From Port Alder, Mira Sol reports.\n\n"
+        "The first sailing leaves at six.\n\n"
+        "For City Radio News, I'm Mira Sol in Port Alder.",
+        ["unattributed", "unattributed", "unattributed", "unattributed"],
+        None,
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

@@ -1372,6 +1372,15 @@ _DASH_CREDIT = recache.compile(r"[\"”’]\s?[-–—―]{1,2}\s?([A-Z][\w.'’
 _FIRST_PERSON = recache.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|me|us)\b")
 
 
+_OPENERS = set("\"“‘'«")
+
+
+def _opens_quote(text: str, info: SentenceInfo) -> bool:
+    """Does the sentence start with an opening quotation mark (a quotation paragraph)?"""
+    opens = text[info.start : info.start + 1] in _OPENERS
+    return opens and bool(info.quotes) and info.quotes[0].start <= info.start + 1
+
+
 def credit_lines(infos: list[SentenceInfo], text: str, lex: Lexicon) -> None:
     """A name line under a quotation ("Valeska Paris", `" - Matthew Ingram`) credits the quotation."""
     for k, info in enumerate(infos):
@@ -1390,8 +1399,8 @@ def credit_lines(infos: list[SentenceInfo], text: str, lex: Lexicon) -> None:
         if cls.kind not in {"person", "organization"}:
             continue
         credited = [i for i in infos[:k] if i.paragraph == (info.paragraph if dash else infos[k - 1].paragraph)]
-        if not dash and not any(i.quotes for i in credited):
-            continue
+        if not dash and not (credited and _opens_quote(text, credited[0])):
+            continue  # only a quotation paragraph is credited by a name line under it (not a letter, a script)
         found = Found(
             info.index, None, name_span, text[name_span[0] : name_span[1]], cls, "direct", ["Q002"], quoted=True
         )
