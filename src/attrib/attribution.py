@@ -790,6 +790,8 @@ def _right_source(text: str, masked: str, s_start: int, from_pos: int, s_end: in
                 or low in PRONOUNS
                 or _is_nounish(low)
                 or low in _NP_INNER
+                or _is_doc_head(low)
+                or (len(low) > 3 and low.endswith("s") and low not in _VERBISH)  # "according to accounts filed"
             ):
                 out_start = a
             else:
@@ -1026,7 +1028,14 @@ class ArticleAnalysis:
             span = _right_source(text, masked, s, s + h.end, e)
         elif cue_type == "statement":
             return None if _has_other_cue(masked, h, self.lex) else self._statement_source(info, masked, h)
+        elif cue_type == "noun" and (
+            (span := _noun_owner(text, masked, s, h.start)) is not None or cue_word.split()[0] not in _VERB_TOO
+        ):
+            pass  # "Rook's claim that" (owner found), or a noun that is never a verb
         else:
+            if cue_type == "noun":  # "Paris claims that": the verb reading, with the verb alone as the cue
+                h = Hit(h.start, h.start + len(cue_word.split()[0]), h.rule)
+                cue_word = cue_word.split()[0]
             window = masked[max(0, h.start - _WINDOW) : h.start]  # bounded: linear time on run-ons
             before = window.rstrip()
             before_end = h.start - (len(window) - len(before))  # len(masked[: h.start].rstrip())
@@ -1139,6 +1148,33 @@ _STANCE_NEXT = recache.compile(
 )
 _NOUN_LIKE_COGNITION = {"hopes", "fears", "doubts", "worries", "concerns"}
 _THAT_SOON = recache.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b")
+
+
+_VERB_TOO = {"claim", "claims", "warning", "forecast", "estimate"}
+_OWNER = recache.compile(
+    r"(?:^|[\s(])((?:[A-Z][\w.&-]*\s){0,4}[A-Z][\w.&-]*(?:['’]s|s['’])?|(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s(?:[a-z-]+\s){0,2}"
+    r"[a-z-]+['’]s|his|her|its|their)\s(?:(?:false|repeated|earlier|latest|new|public|own|renewed|stark|"
+    r"unsubstantiated|unproven|baseless|disputed|initial|written|formal|official)\s){0,2}$"
+)
+
+
+def _noun_owner(text: str, masked: str, s: int, cue_rel: int) -> tuple[int, int] | None:
+    """The owner of a content noun: "Rook's (false) claim", "an FBI warning", "her denial"."""
+    m = _OWNER.search(masked, max(0, cue_rel - 120), cue_rel)
+    if m is None:
+        return None
+    a, b = m.span(1)
+    art = re.match(r"(?:An?|The)\s+(?=[A-Z])", masked[a:b])
+    if art:
+        a += art.end()  # "An FBI warning": the owner is the name, not the article
+    owner = masked[a:b]
+    if owner.endswith(("'s", "’s")):
+        b -= 2
+    elif owner.endswith(("s'", "s’")):
+        b -= 1
+    elif owner[:1].isupper() and not art:
+        return None  # "Critics claim that", "The Claim That ...": no article before a name, so not an owner
+    return (s + a, s + b) if b > a else None
 
 
 def _is_doc_head(head: str) -> bool:
