@@ -1115,6 +1115,8 @@ def _plausible(
         return False  # "raising Democratic hopes": a noun with an adjective, not "Democrats hope"
     if cls.head in {"i", "we", "me", "us"}:
         return False  # the writer's own voice (columns, letters) is not a source
+    if cue_word in {"responded", "responds", "responding"} and not _RESPONSE.match(masked, h.end):
+        return False  # "Deputies responded to the marina": an action, not a reply
     if (
         cls.kind == "unnamed"
         and not cls.vague
@@ -1135,6 +1137,8 @@ def _plausible(
         return False
     if cue_word not in _WEAK_CUES or _quote_near(sentence, h) or _THAT_SOON.match(masked, h.end):
         return True
+    if cue_word in {"reported", "reports"} and cls.kind == "unnamed" and src.lower().startswith(("a ", "an ", "one ")):
+        return True  # "after a caller reported two men climbing onto a boat": a person reports what they saw
     if cue_word.startswith(("express", "voice")) and _STANCE_NEXT.match(masked, h.end):
         return True
     return cls.kind == "document" or (
@@ -1142,6 +1146,14 @@ def _plausible(
     )
 
 
+_RESPONSE = recache.compile(
+    r"\s*(?:[,:\"“‘]|$|that\b|by\s|with\s|in\s+(?:a|an)\s|on\s|angrily|sharply|quickly|swiftly|"
+    r"to\s+(?:(?:the|a|an|his|her|its|their|these|those|this|that)\s+)?(?:\w+\s+){0,2}?(?:questions?|criticism|"
+    r"claims?|reports?|allegations?|accusations?|requests?|comments?|remarks?|letters?|statements?|queries|"
+    r"inquiry|inquiries|concerns?|charges?|calls?|demands?|announcement|ruling|decision|report|news|speculation|"
+    r"him|her|them|it|reporters|journalists|critics))",
+    re.IGNORECASE,
+)
 _STANCE_NEXT = recache.compile(
     r"\s+(?:\w+\s+)?(?:interest|concern|concerns|support|hope|doubt|doubts|frustration|optimism|confidence|"
     r"regret|disappointment|opposition|surprise|anger|alarm|sympathy|gratitude|reservations)\b"

@@ -138,15 +138,47 @@ class _Resolver:
         return ent
 
 
+#: Ordinary people a story may describe first and name next ("A woman who lives nearby said ... Valeska Paris").
+_DESCRIBED = {
+    "woman", "man", "resident", "neighbour", "neighbor", "hiker", "mother", "father", "parent", "customer",
+    "driver", "farmer", "worker", "nurse", "teacher", "student", "passenger", "shopper", "owner", "witness",
+    "survivor", "victim", "visitor", "fan", "volunteer", "patient", "tenant", "homeowner", "mum", "dad",
+}  # fmt: skip
+_LATE_NAME = recache.compile(
+    r"\s*(?:The [a-z]+, )?(?:[A-Z][a-z'’-]+\s){1,2}[A-Z][a-z'’-]+(?=,|\s(?:is|was|has|had|said|says|told|lives|\d))"
+)
+
+
+def _late_name(infos: list[SentenceInfo], k: int, f: Found, text: str) -> str | None:
+    """The new name that a described source ("a woman who ...") gets in the next two sentences, if any."""
+    words = f.source_text.lower().split()
+    if f.cls.kind != "unnamed" or f.cls.vague or not words or words[0] not in {"a", "an", "one"}:
+        return None
+    if words[-1] not in _DESCRIBED or infos[k].grants or infos[k].reasons:
+        return None
+    for nxt in infos[k + 1 : k + 3]:
+        m = _LATE_NAME.match(text, nxt.start, nxt.end)
+        if m is not None:
+            name = m.group().strip().split(", ")[-1]
+            if _last_token(name) and _last_token(name) not in text[: infos[k].start]:
+                return name
+    return None
+
+
 def resolve(infos: list[SentenceInfo], text: str, lex: Lexicon) -> list[Entity]:
     """Resolve every attribution's source to an entity; gather anonymity signals."""
     r = _Resolver(text)
-    for info in infos:
+    for k, info in enumerate(infos):
         own = [f for f in info.attributions if f.carried_from is None]
         for f in own:
             if f.source is None:
                 continue
             ent = r.resolve(f)
+            late = _late_name(infos, k, f, text) if ent.count == 1 else None
+            if late is not None:
+                # Named in the next sentences: identifiable (labels.md, "Identifiable although named late").
+                ent.cls = f.cls = SourceClass("person", True, head=f.cls.head)
+                f.resolved_to = ent.name = late
             if not f.cls.identifiable:
                 _signals(ent, info)
         r.note_names(info.start, info.end)

@@ -261,7 +261,6 @@ DOC_WORDS = {
     "lawsuit",
     "suit",
     "petition",
-    "accounts",
     "affidavit",
     "transcript",
     "letter",
