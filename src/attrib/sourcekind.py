@@ -563,7 +563,7 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         return SourceClass("unnamed", False)
     if (
         sentence_text.lstrip().startswith(words[0])
-        and words[0].lower().endswith(_PERSON_SUFFIX)
+        and (words[0].lower().endswith(_PLURAL_PERSON) or words[0].lower() in lex.person_nouns)
         and not _named_pp(phrase, _words(head_part(phrase)))
     ):
         # "Herders here say": a capital at the sentence start is not a name.
@@ -583,6 +583,14 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
     if head_low in TITLE_WORDS and _is_name_token(words[-1], lex) and words[-1].lower() not in ORG_WORDS:
         # "Minister of Education Stefania Giannini": a title, then the name.
         return SourceClass("person", True, head=words[-1].lower())
+    if (
+        len(words) > 1
+        and head_low in TITLE_WORDS
+        and head_low not in ROLE_NOUNS
+        and all(_CAP.match(w) for w in words)
+        and _is_name_token(words[0], lex)
+    ):
+        return SourceClass("organization", True, number="org", head=head_low)  # "Lumora Health", "Acme Energy"
     full_low = " ".join(low)
     det = low[0]
     vague_head = full_low in lex.vague_collectives or head_low in _WEASEL_HEADS
@@ -622,6 +630,8 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
 
 
 _PERSON_SUFFIX = ("ers", "ists", "ians", "ors", "ants", "ents", "er", "ist", "ian", "or", "ant", "ent")
+#: "Herders here say": a plural person noun at the sentence start is not a name ("Lindqvist said" is).
+_PLURAL_PERSON = ("ers", "ists", "ians", "ors", "ants", "ents")
 
 
 def _known_noun(low: str, lex: Lexicon) -> bool:
