@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from attrib import coref, recache
 from attrib.lexicon import Hit, Lexicon
 from attrib.quotes import Quote, find_quotes
-from attrib.sourcekind import PRONOUNS, SourceClass, classify
+from attrib.sourcekind import _PARTY_GROUPS, PRONOUNS, SourceClass, classify
 
 _WORD = recache.compile(r"[\w][\w'’.&-]*|[^\w\s]")
 _SKIP_BEFORE = {
@@ -727,7 +727,9 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
         if _has_name(masked[toks[c[0]][0] : toks[c[1]][1]])
         or (c[0] == c[1] and toks[c[0]][2][:1].isupper() and toks[c[0]][2].lower() not in _STOP_LEFT)
     ]
-    pick = named[-1] if named else None
+    # "The new U.S. diplomat, Antony Blinken, said": the chunk that is a name beats a described one.
+    proper = [c for c in named if c[1] - c[0] < 5 and all(_name_part(t[2]) for t in toks[c[0] : c[1] + 1])]
+    pick = (proper or named)[-1] if named else None
     if pick is None:
         first_tok = toks[chunks[-1][0]][2].lower()
         if first_tok in _NP_START or first_tok in {"who"}:
@@ -746,6 +748,10 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
     if a > b:
         return None
     return s_start + toks[a][0], s_start + toks[b][1]
+
+
+def _name_part(tok: str) -> bool:
+    return tok[:1].isupper() or tok in {"de", "van", "von", "al", "bin", "la", "le", "da", "del", "der"}
 
 
 _EXAMPLE_OPENERS = {"among", "including", "notably", "especially", "particularly"}
@@ -828,6 +834,15 @@ _NEGATORS = {
     "can’t",
     "no",
 }
+
+
+_NOUN_MARKERS = {"in", "of", "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "these", "those"}
+_NOUN_MARKERS |= {"for", "with", "from", "over", "about", "into", "no", "any", "every", "such"}
+
+
+def _noun_marker(word: str) -> bool:
+    """A determiner, preposition or possessive right before a cue makes the cue a noun."""
+    return word in _NOUN_MARKERS or word.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _negated(prev_words: list[str]) -> bool:
@@ -1040,10 +1055,12 @@ class ArticleAnalysis:
             before = window.rstrip()
             before_end = h.start - (len(window) - len(before))  # len(masked[: h.start].rstrip())
             prev_words = [w.lower() for w in before.split()[-3:]]
-            if cue_word not in {"said", "says"} and _passive(prev_words):
+            if cue_word not in {"said", "says"} and not cue_word.endswith("ing") and _passive(prev_words):
                 return None
             if _negated(prev_words) or (cue_word in {"added", "adds"} and _NUMBER_NEXT.match(masked, h.end)):
                 return None
+            if prev_words and not cue_word.endswith("ing") and _noun_marker(prev_words[-1]):
+                return None  # "in disputes with", "merchants' worries", "a yellow warning": a noun, not a verb
             if before.endswith((",", '"', "”", "’")) and _INVERTED_NAME.match(masked, h.end):
                 m = _INVERTED_NAME.match(masked, h.end)
                 span = (s + m.start(1), s + m.end(1))
@@ -1124,6 +1141,7 @@ def _plausible(
         and not _speaker_head(cls.head)
         and cls.head not in lex.person_nouns
         and cls.head not in lex.vague_collectives
+        and cls.head not in _PARTY_GROUPS
     ):
         return False
     if (
@@ -1135,6 +1153,11 @@ def _plausible(
         return False
     if cue_type == "cognition" and cls.kind in {"document"}:
         return False
+    content_next = _quote_near(sentence, h) or _THAT_SOON.match(masked, h.end)
+    if cue_word.startswith(("protest", "contend")) and not content_next:
+        return False  # "protesting against police violence", "contending with a new reality": events
+    if cue_word == "linked" and cls.kind != "document" and not _is_doc_head(cls.head):
+        return False  # "a report linked X to Y" credits the report; "the firm remained linked to" does not
     if cue_word not in _WEAK_CUES or _quote_near(sentence, h) or _THAT_SOON.match(masked, h.end):
         return True
     if cue_word in {"reported", "reports"} and cls.kind == "unnamed" and src.lower().startswith(("a ", "an ", "one ")):
@@ -1147,7 +1170,7 @@ def _plausible(
 
 
 _RESPONSE = recache.compile(
-    r"\s*(?:[,:\"“‘]|$|that\b|by\s|with\s|in\s+(?:a|an)\s|on\s|angrily|sharply|quickly|swiftly|"
+    r"\s*(?:\w+ly\b\s*)?(?:[,:.!?;\"“‘”’]|$|that\b|by\s|with\s|in\s+(?:a|an)\s|on\s|angrily|sharply|quickly|swiftly|"
     r"to\s+(?:(?:the|a|an|his|her|its|their|these|those|this|that)\s+)?(?:\w+\s+){0,2}?(?:questions?|criticism|"
     r"claims?|reports?|allegations?|accusations?|requests?|comments?|remarks?|letters?|statements?|queries|"
     r"inquiry|inquiries|concerns?|charges?|calls?|demands?|announcement|ruling|decision|report|news|speculation|"
@@ -1166,7 +1189,8 @@ _VERB_TOO = {"claim", "claims", "warning", "forecast", "estimate"}
 _OWNER = recache.compile(
     r"(?:^|[\s(])((?:[A-Z][\w.&-]*\s){0,4}[A-Z][\w.&-]*(?:['’]s|s['’])?|(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s(?:[a-z-]+\s){0,2}"
     r"[a-z-]+['’]s|his|her|its|their)\s(?:(?:false|repeated|earlier|latest|new|public|own|renewed|stark|"
-    r"unsubstantiated|unproven|baseless|disputed|initial|written|formal|official)\s){0,2}$"
+    r"unsubstantiated|unproven|baseless|disputed|initial|written|formal|official|recent|surprise|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s){0,2}$"
 )
 
 
