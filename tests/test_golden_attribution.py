@@ -257,6 +257,57 @@ CASES = [
         None,
     ),
     (
+        "G50 a document seen by the outlet is not locatable",
+        "The firm offered a bonus of 5%, according to a document seen by Reuters.",
+        ["anonymous"],
+        None,
+    ),
+    (
+        "G51 the outlet's own review is the writer's authority",
+        "A Courier review of county records found at least 31 spills at the site.",
+        ["unattributed"],
+        None,
+    ),
+    (
+        "G52 one of a group of unnamed sources",
+        "Two MPs who attended the meeting described the minister as angry. "
+        "\u201cShe was furious,\u201d one of them said.",
+        ["anonymous", "anonymous"],
+        None,
+    ),
+    (
+        "G53 agentless attribution with an adverb",
+        "The club are also said to be close to signing a Danish winger.",
+        ["anonymous"],
+        None,
+    ),
+    (
+        "G54 a named speaker citing unnamed sources",
+        "The state news agency, citing navy sources, said the trawler had switched off its transponder.",
+        ["anonymous"],
+        None,
+    ),
+    (
+        "G55 a company reports results; a tweet saying credits its author",
+        "Kestrel Mills Inc. today reported results for the fourth quarter. "
+        "Ruiz posted a tweet saying the vote was \u201crigged.\u201d",
+        ["paraphrased", "attributed"],
+        None,
+    ),
+    (
+        "G56 a slogan on a banner is scenery",
+        "A hand-painted banner over the door reads \u201cNobody here goes hungry.\u201d",
+        ["unattributed"],
+        None,
+    ),
+    (
+        "G57 a participle clause between subject and cue",
+        "The county\u2019s traffic study, released in March by the Department of Public Works, "
+        "projects that the road would carry 6,400 vehicles a day.",
+        ["paraphrased"],
+        None,
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from attrib import coref, recache
 from attrib.lexicon import Hit, Lexicon
 from attrib.quotes import Quote, find_quotes
-from attrib.sourcekind import _PARTY_GROUPS, PRONOUNS, SourceClass, classify
+from attrib.sourcekind import _PARTY_GROUPS, OWN_WORK, PRONOUNS, SourceClass, classify
 
 _WORD = recache.compile(r"[\w][\w'’.&-]*|[^\w\s]")
 _SKIP_BEFORE = {
@@ -110,7 +110,7 @@ _SKIP_BEFORE = {
     "immediately",
 }
 _NP_LINKS = frozenset(
-    {"of", "for", "at", "and", "&", "-", "in", "to", "on", "with", "familiar", "close", "briefed"}
+    {"of", "for", "at", "and", "&", "-", "in", "to", "on", "with", "from", "familiar", "close", "briefed"}
 )  # words inside a name or a description
 _NP_INNER = _NP_LINKS | {
     "the",
@@ -418,6 +418,8 @@ def _left_source(text: str, masked: str, s_start: int, cue_start: int) -> tuple[
             continue
         break
     first = i + 1
+    if first == end_i and toks[end_i][2].lower() in {"them", "those"} and first >= 2 and toks[first - 1][2] == "of":
+        first -= 2  # "one of them said": the group member, resolved to the group
     while first <= end_i and toks[first][2].lower() in _NP_EDGE:
         first += 1
     if first > end_i:
@@ -448,6 +450,12 @@ _PROPER_CUES = {
     "Times",
     "Record",
     "Statement",
+    "Warning",
+    "Warnings",
+    "Highlights",
+    "Forecast",
+    "Forecasts",
+    "Brands",
     "Says",
     "Show",
 } - {"Says", "Show"}
@@ -714,6 +722,9 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
         k -= 1
     # "Some analysts, among them Karin Sollberg, said": a named example does not name an open group.
     chunks = [c for c in chunks if toks[c[0]][2].lower() not in _EXAMPLE_OPENERS]
+    # "The county's study, released in March by the Department of Works, projects": a participle clause
+    # describes the subject; it is not the subject.
+    chunks = [c for c in chunks if not _PARTICIPLE.match(toks[c[0]][2])] or chunks
     if not chunks:
         return None
     first = chunks[-1]
@@ -754,6 +765,9 @@ def _name_part(tok: str) -> bool:
     return tok[:1].isupper() or tok in {"de", "van", "von", "al", "bin", "la", "le", "da", "del", "der"}
 
 
+_PARTICIPLE = recache.compile(
+    r"(?:[a-z]+ed|seen|written|known|run|led|made|held|shown|given|taken|drawn|sent|built|paid)$"
+)
 _EXAMPLE_OPENERS = {"among", "including", "notably", "especially", "particularly"}
 _NAME_IN = recache.compile(r"(?:^|\s)[A-Z][a-z][\w'’.-]*\s+(?:[a-z]{1,3}[-\s])?[A-Z][\w'’.-]+")
 
@@ -843,6 +857,18 @@ _NOUN_MARKERS |= {"for", "with", "from", "over", "about", "into", "no", "any", "
 def _noun_marker(word: str) -> bool:
     """A determiner, preposition or possessive right before a cue makes the cue a noun."""
     return word in _NOUN_MARKERS or word.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _gerund_or_noun(prev_words: list[str], cue_word: str) -> bool:
+    """ "-ing" after a preposition ("from claiming"), or "warning" as a noun ("a yellow warning for")."""
+    if prev_words[-1:] and prev_words[-1] in _NOUN_MARKERS:
+        return True
+    return (
+        cue_word == "warning"
+        and len(prev_words) >= 2
+        and prev_words[-2] in {"a", "an", "the"}
+        and prev_words[-1].isalpha()
+    )
 
 
 def _negated(prev_words: list[str]) -> bool:
@@ -1060,7 +1086,9 @@ class ArticleAnalysis:
             if _negated(prev_words) or (cue_word in {"added", "adds"} and _NUMBER_NEXT.match(masked, h.end)):
                 return None
             if prev_words and not cue_word.endswith("ing") and _noun_marker(prev_words[-1]):
-                return None  # "in disputes with", "merchants' worries", "a yellow warning": a noun, not a verb
+                return None  # "in disputes with", "merchants' worries": a noun, not a verb
+            if cue_word.endswith("ing") and _gerund_or_noun(prev_words, cue_word):
+                return None  # "from claiming asylum", "a yellow warning for": not a report
             if before.endswith((",", '"', "”", "’")) and _INVERTED_NAME.match(masked, h.end):
                 m = _INVERTED_NAME.match(masked, h.end)
                 span = (s + m.start(1), s + m.end(1))
@@ -1156,6 +1184,14 @@ def _plausible(
     content_next = _quote_near(sentence, h) or _THAT_SOON.match(masked, h.end)
     if cue_word.startswith(("protest", "contend")) and not content_next:
         return False  # "protesting against police violence", "contending with a new reality": events
+    if cls.kind == "document" and OWN_WORK.match(src.strip()):
+        return False  # "A Ledger review of state records found": the outlet's own observation
+    if _DISPLAY_HEADS.intersection(src.lower().split()):
+        return False  # "A banner reads 'Nobody goes hungry'": a slogan describes the scene
+    if cue_word in {"citing", "cited", "quoting"} and cls.kind == "unnamed" and _speaker_head(cls.head):
+        return True  # "the agency, citing navy sources, said": the unnamed sources are credited too
+    if cue_word in {"reported", "reports"} and _RESULTS_NEXT.match(masked, h.end):
+        return True  # "Kestrel Mills today reported results": a company's figures
     if cue_word == "linked" and cls.kind != "document" and not _is_doc_head(cls.head):
         return False  # "a report linked X to Y" credits the report; "the firm remained linked to" does not
     if cue_word not in _WEAK_CUES or _quote_near(sentence, h) or _THAT_SOON.match(masked, h.end):
@@ -1176,6 +1212,11 @@ _RESPONSE = recache.compile(
     r"inquiry|inquiries|concerns?|charges?|calls?|demands?|announcement|ruling|decision|report|news|speculation|"
     r"him|her|them|it|reporters|journalists|critics))",
     re.IGNORECASE,
+)
+_DISPLAY_HEADS = {"banner", "sign", "placard", "poster", "plaque", "slogan", "graffiti", "sticker", "t-shirt", "mural"}
+_RESULTS_NEXT = recache.compile(
+    r"\s+(?:(?:its|their|strong|weak|record|better|worse|higher|lower|quarterly|annual|first|second|third|fourth)\s+)?"
+    r"(?:results|earnings|profits?|losses|a\s+(?:profit|loss)|revenue|sales|net\s+income)\b"
 )
 _STANCE_NEXT = recache.compile(
     r"\s+(?:\w+\s+)?(?:interest|concern|concerns|support|hope|doubt|doubts|frustration|optimism|confidence|"
@@ -1203,6 +1244,7 @@ def _noun_owner(text: str, masked: str, s: int, cue_rel: int) -> tuple[int, int]
     art = re.match(r"(?:An?|The)\s+(?=[A-Z])", masked[a:b])
     if art:
         a += art.end()  # "An FBI warning": the owner is the name, not the article
+    art = art or re.search(r"\b(?:an?|the)\s+$", masked[max(0, a - 5) : a])
     owner = masked[a:b]
     if owner.endswith(("'s", "’s")):
         b -= 2

@@ -85,7 +85,7 @@ class _Resolver:
             want = (
                 {"sg"}
                 if cls.head in {"he", "she", "him", "her"}
-                else ({"pl", "org"} if cls.head == "they" else {"org"})
+                else ({"pl", "org"} if cls.head == "they" else {"pl"} if cls.head == "them" else {"org"})
             )
             ent = self._pick(want, pos)
             if ent is None or (self.last_named_at > ent.last and cls.head in {"he", "she"}):

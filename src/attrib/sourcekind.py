@@ -51,6 +51,8 @@ ROLE_NOUNS = {
     "owner",
     "principal",
     "superintendent",
+    "undersecretary",
+    "under-secretary",
     "headteacher",
     "headmaster",
     "headmistress",
@@ -547,6 +549,9 @@ _DETERMINERS = {
 }
 
 
+_PEOPLE_ACRONYMS = {"mp", "mps", "mep", "meps", "msp", "msps", "mla", "mlas", "gp", "gps", "td", "tds"}
+
+
 def _is_name_token(tok: str, lex: Lexicon) -> bool:
     low = tok.lower().rstrip(".")
     if low in _DETERMINERS or low in _GENERIC_CAPS:
@@ -572,6 +577,8 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
     low = [w.lower() for w in words]
     if len(words) == 1 and low[0] in PRONOUNS:
         return SourceClass("pronoun", True, number=PRONOUNS[low[0]], head=low[0])
+    if len(words) == 3 and low[1] == "of" and low[2] in {"them", "those"}:
+        return SourceClass("pronoun", True, number="pl", head="them")  # "one of them": a member of a group
     if low[-1] in {"i", "we"}:
         return SourceClass("unnamed", False, head=low[-1])
     head_words = _words(head_part(phrase)) or words
@@ -601,6 +608,8 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         return SourceClass("unnamed", False, number="pl", head=head_low)
     if head_low in {"authorities", "media", "reports", "rumours", "rumors", "speculation"}:
         return SourceClass("unnamed", False, vague=True, number="pl", head=head_low)
+    if head_low in _PEOPLE_ACRONYMS:
+        return _person_noun(words, head_words, head_low, lex)  # "two MPs", "a GP": people, not organisations
     if _is_name_token(head, lex) or _ACRONYM.match(head):
         titled = any(w.islower() and (w in ROLE_NOUNS or w in TITLE_WORDS) for w in head_words[:-1])
         if titled and head_low not in ORG_WORDS and not _ACRONYM.match(head):
@@ -700,10 +709,20 @@ def _person_noun(words: list[str], head_words: list[str], head_low: str, lex: Le
     return SourceClass("unnamed", False, head=head_low)
 
 
+_SEEN_BY = re.compile(r"\b(?:seen|reviewed|obtained|viewed|shared\s+with|shown\s+to)\s+by\b|\bshared\s+with\b")
+#: "A Ledger review found": the publication's own work (labels.md: the writer's own authority).
+OWN_WORK = re.compile(
+    r"^(?:An?)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?\s+(?:review|analysis|investigation|examination|tally|count)\b"
+)
+
+
 def _document(
     words: list[str], head_words: list[str], head_low: str, phrase: str, sentence: str, lex: Lexicon
 ) -> SourceClass:
     det = words[0].lower()
+    after = sentence.split(phrase, 1)[1][:60] if phrase and phrase in sentence else ""
+    if _SEEN_BY.search(phrase) or re.match(r"\s*,?\s*(?:seen|reviewed|obtained|viewed)\s+by\b", after):
+        return SourceClass("unnamed", False, number="org", head=head_low)  # "a document seen by Reuters" (E25)
     named = any(_is_name_token(w, lex) or _ACRONYM.match(w) for w in words[1:]) or _is_name_token(words[0], lex)
     if (
         named
