@@ -709,7 +709,7 @@ def _person_noun(words: list[str], head_words: list[str], head_low: str, lex: Le
     return SourceClass("unnamed", False, head=head_low)
 
 
-_SEEN_BY = re.compile(r"\b(?:seen|reviewed|obtained|viewed|shared\s+with|shown\s+to)\s+by\b|\bshared\s+with\b")
+_SEEN_BY = re.compile(r"\b(?:seen|reviewed|obtained|viewed)\s+by\b")
 #: "A Ledger review found": the publication's own work (labels.md: the writer's own authority).
 OWN_WORK = re.compile(
     r"^(?:An?)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?\s+(?:review|analysis|investigation|examination|tally|count)\b"
