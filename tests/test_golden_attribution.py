@@ -308,6 +308,20 @@ CASES = [
         None,
     ),
     (
+        "G58 an untagged quote after the speaker's paraphrase, over several sentences",
+        'Wilkins said Warhol was also a businessman. "He would make a blue Marilyn and a pink one. '
+        "It was a salesman's approach. He was very business minded.\"",
+        ["paraphrased", "attributed", "attributed", "attributed"],
+        None,
+    ),
+    (
+        "G59 a pull quote ending in its credit, repeated from the story",
+        '"This was a very difficult decision, made with the public in mind," Bolden said on Tuesday.\n\n'
+        "This was a very difficult decision, made with the public in mind. Charles Bolden, NASA Administrator",
+        ["attributed", "attributed", "attributed"],
+        None,
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

@@ -1495,6 +1495,15 @@ def _opens_quote(text: str, info: SentenceInfo) -> bool:
     return opens and bool(info.quotes) and info.quotes[0].start <= info.start + 1
 
 
+def _repeated(text: str, info: SentenceInfo) -> bool:
+    """Is the sentence a display repeat (pull quote) of words that also appear elsewhere in the article?"""
+    core = text[info.start : info.end].strip(" \"“”‘’'").split()
+    if len(core) < 6:
+        return False
+    probe = " ".join(core[:8])
+    return text.count(probe) >= 2
+
+
 def credit_lines(infos: list[SentenceInfo], text: str, lex: Lexicon) -> None:
     """A name line under a quotation ("Valeska Paris", `" - Matthew Ingram`) credits the quotation."""
     for k, info in enumerate(infos):
@@ -1502,19 +1511,21 @@ def credit_lines(infos: list[SentenceInfo], text: str, lex: Lexicon) -> None:
             continue
         sent = text[info.start : info.end]
         dash = _DASH_CREDIT.search(sent)
-        alone = infos[k - 1].paragraph != info.paragraph and (
-            k + 1 == len(infos) or infos[k + 1].paragraph != info.paragraph
-        )
-        m = dash or (_CREDIT_LINE.match(sent) if alone else None)
+        last_in_paragraph = k + 1 == len(infos) or infos[k + 1].paragraph != info.paragraph
+        alone = infos[k - 1].paragraph != info.paragraph and last_in_paragraph
+        # A pull quote often ends in its credit, in the same paragraph and with no full stop.
+        inline = not alone and last_in_paragraph and not sent.rstrip().endswith((".", "!", "?", '"', "”", ":"))
+        m = dash or (_CREDIT_LINE.match(sent) if alone or inline else None)
         if m is None:
             continue
         name_span = (info.start + m.start(1), info.start + m.end(1))
         cls = classify(text[name_span[0] : name_span[1]], lex)
         if cls.kind not in {"person", "organization"}:
             continue
-        credited = [i for i in infos[:k] if i.paragraph == (info.paragraph if dash else infos[k - 1].paragraph)]
-        if not dash and not (credited and _opens_quote(text, credited[0])):
-            continue  # only a quotation paragraph is credited by a name line under it (not a letter, a script)
+        para = info.paragraph if (dash or inline) else infos[k - 1].paragraph
+        credited = [i for i in infos[max(0, k - 40) : k] if i.paragraph == para]
+        if not dash and not (credited and (_opens_quote(text, credited[0]) or _repeated(text, credited[0]))):
+            continue  # only a quotation or a pull quote is credited by a name line under it (not a letter)
         found = Found(
             info.index, None, name_span, text[name_span[0] : name_span[1]], cls, "direct", ["Q002"], quoted=True
         )
@@ -1554,6 +1565,8 @@ def link_quotes(infos: list[SentenceInfo], text: str) -> None:
                     speaker.quoted = True
             if speaker is not None:
                 info.attributions.append(_carry(info, speaker, "direct", "Q001"))
+                for q in info.quotes:  # the rest of this quotation has the same speaker
+                    chain_speaker.setdefault(q.chain, speaker)
 
 
 def _speaker_nearby(infos: list[SentenceInfo], k: int, text: str) -> Found | None:
