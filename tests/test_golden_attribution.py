@@ -322,6 +322,14 @@ CASES = [
         None,
     ),
     (
+        "G60 a statement paragraph after a colon lead-in, without quotation marks",
+        "In a statement to the BBC, the church denied the allegations:\n\n"
+        "She was never \u2018forced\u2019 to stay. She was free to leave at any time. "
+        "Police said they had received no complaint.",
+        ["attributed", "attributed", "attributed", "paraphrased"],
+        None,
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

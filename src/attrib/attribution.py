@@ -1554,6 +1554,8 @@ def link_quotes(infos: list[SentenceInfo], text: str) -> None:
                     f.quoted = True
                     chain_speaker.setdefault(nxt.quotes[0].chain, f)
                     break
+        elif lead.endswith(":") and nxt.paragraph == info.paragraph + 1:
+            _block_statement(infos, k, info)
     for k, info in enumerate(infos):
         own = [f for f in info.attributions if not f.vague]
         if info.quotes and not own:
@@ -1567,6 +1569,27 @@ def link_quotes(infos: list[SentenceInfo], text: str) -> None:
                 info.attributions.append(_carry(info, speaker, "direct", "Q001"))
                 for q in info.quotes:  # the rest of this quotation has the same speaker
                     chain_speaker.setdefault(q.chain, speaker)
+
+
+def _opens_quote_text(info: SentenceInfo) -> bool:
+    return bool(info.quotes) and info.quotes[0].start <= info.start + 1
+
+
+def _block_statement(infos: list[SentenceInfo], k: int, lead: SentenceInfo) -> None:
+    """ "The Church denied the allegations:" then a paragraph without quotation marks: the statement itself."""
+    speaker = next((f for f in lead.attributions if f.cue is not None and not f.vague and f.source is not None), None)
+    if speaker is None:
+        return
+    block = []
+    for i in infos[k + 1 : k + 12]:
+        if i.paragraph != lead.paragraph + 1 or i.attributions:
+            break  # the statement ends where the paragraph or the writer's own reporting starts
+        block.append(i)
+    if not block or _opens_quote_text(block[0]):
+        return  # a quotation is linked by its chain instead
+    speaker.quoted = True
+    for i in block:
+        i.attributions.append(_carry(i, speaker, "direct", "Q001"))
 
 
 def _speaker_nearby(infos: list[SentenceInfo], k: int, text: str) -> Found | None:
