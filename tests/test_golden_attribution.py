@@ -330,6 +330,20 @@ CASES = [
         None,
     ),
     (
+        "G61 a plural subject takes the plain verb; an infinitive or a question reports nothing",
+        "The secularist magazine MicroMega describe the ruling as historic. "
+        "The law was changed to maintain an exception for schools. How will Disney explain it?",
+        ["paraphrased", "unattributed", "unattributed"],
+        None,
+    ),
+    (
+        "G62 the writer's question between a speaker and an untagged quote",
+        "Kiara Perkins, an art major, said she skipped class to attend. Why did she want to go so badly? "
+        '"It\'s Warhol. He is a legend."',
+        ["paraphrased", "unattributed", "attributed", "attributed"],
+        None,
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

@@ -851,7 +851,18 @@ _NEGATORS = {
 
 
 _NOUN_MARKERS = {"in", "of", "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "these", "those"}
-_NOUN_MARKERS |= {"for", "with", "from", "over", "about", "into", "no", "any", "every", "such"}
+_NOUN_MARKERS |= {"for", "with", "from", "over", "about", "into", "no", "any", "every", "such", "another"}
+
+
+#: Plain forms that a plural subject takes ("officials confirm"); after "to" they are infinitives.
+_BASE_FORMS = {
+    "describe", "deny", "confirm", "claim", "explain", "announce", "reveal", "acknowledge", "admit", "allege",
+    "accuse", "maintain", "concede", "emphasize", "emphasise", "criticize", "criticise", "reject", "propose",
+    "recommend", "testify", "reiterate", "contend", "assert", "blame",
+}  # fmt: skip
+
+
+_INFINITIVE_OR_MODAL = {"to", "would", "will", "could", "might", "may", "should", "must", "can", "shall"}
 
 
 def _noun_marker(word: str) -> bool:
@@ -1085,6 +1096,10 @@ class ArticleAnalysis:
                 return None
             if _negated(prev_words) or (cue_word in {"added", "adds"} and _NUMBER_NEXT.match(masked, h.end)):
                 return None
+            if cue_word in _BASE_FORMS and (
+                (prev_words[-1:] and prev_words[-1] in _INFINITIVE_OR_MODAL) or masked.rstrip().endswith("?")
+            ):
+                return None  # "to maintain", "would announce her bid", "How will Disney explain it?": no report
             if prev_words and not cue_word.endswith("ing") and _noun_marker(prev_words[-1]):
                 return None  # "in disputes with", "merchants' worries": a noun, not a verb
             if cue_word.endswith("ing") and _gerund_or_noun(prev_words, cue_word):
@@ -1605,7 +1620,10 @@ def _speaker_nearby(infos: list[SentenceInfo], k: int, text: str) -> Found | Non
         for f in nxt.attributions:
             if f.cue is not None and not f.vague and f.source is not None:
                 return f
-    prev = infos[k - 1] if k > 0 else None
+    back = k - 1
+    while back > 0 and back >= k - 2 and infos[back].paragraph == info.paragraph and _is_question(infos[back], text):
+        back -= 1  # "Why did she want to go? 'It's Warhol.'": the writer's question does not break the link
+    prev = infos[back] if back >= 0 else None
     if (
         prev is not None
         and info.inside_quote
@@ -1615,6 +1633,10 @@ def _speaker_nearby(infos: list[SentenceInfo], k: int, text: str) -> Found | Non
             if not f.vague and (f.source is not None or f.resolved_to):
                 return f
     return None
+
+
+def _is_question(info: SentenceInfo, text: str) -> bool:
+    return not info.attributions and text[info.start : info.end].rstrip().endswith("?")
 
 
 def _words_of(info: SentenceInfo, text: str) -> bool:
