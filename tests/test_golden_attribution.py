@@ -344,6 +344,32 @@ CASES = [
         None,
     ),
     (
+        "G63 inverted speakers: an unnamed 'another', a reply, a post",
+        '"I feel good about Pence," said another. "Thanks, John!" responded finance director Dennis Cheng. '
+        '"London has left its obligations behind," she wrote on Facebook.',
+        ["anonymous", "attributed", "attributed"],
+        None,
+    ),
+    (
+        "G64 an abbreviated title after the cue is not an inverted speaker",
+        'Russ Schriefer, an adviser to Mr. Romney\u2019s campaign, said Mr. Trump was engaging in "wishful thinking."',
+        ["attributed"],
+        ("Russ Schriefer", "person"),
+    ),
+    (
+        "G65 compound titles and 'called X \"Y\"' with the quote far from the cue",
+        'The director-general of the World Health Organization said there was a "clear problem" with supply. '
+        'Moore called the remarks made during the final debate in St. Louis the "language of a bully."',
+        ["attributed", "attributed"],
+        None,
+    ),
+    (
+        "G66 a guilty plea is a court act",
+        "Flynn pleaded guilty in 2017 to lying to the FBI.",
+        ["unattributed"],
+        None,
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

@@ -461,10 +461,12 @@ _PROPER_CUES = {
 } - {"Says", "Show"}
 _INVERTED_NAME = recache.compile(
     r"\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|de\s|da\s|van\s|von\s|bin\s|ibn\s)[\w'’.-]*){0,3}"
-    r"|(?:one|two|three|some|several)\s+of\s+the\s+[a-z]+|(?:the|a|an|another)\s+(?:[a-z]+\s+){0,2}?"
+    r"|(?:[a-z][\w-]*\s+){1,3}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"  # "national finance director Dennis Cheng"
+    r"|(?:one|two|three|some|several)\s+of\s+the\s+[a-z]+|another|one|others|(?:the|a|an|another)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:people|person|official|officials|source|sources|aide|aides|executive|diplomat|lawyer|spokesman|"
     r"spokeswoman|spokesperson|analyst|analysts|witness|resident|officer|investigator|adviser))\s*[,.]"
 )
+_TITLE_ABBREVS = {"Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Prof", "St", "Sgt", "Capt", "Rev"}
 _NP_EDGE = _NP_LINKS | {"but", "yet", "so", "also", "now"}
 _BOUNDARY = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "‘", "’", "-"}
 _FEW_WORDS = recache.compile(r"(?:\s+(?!said\b|says\b|told\b)[\w’'-]+){0,4}")
@@ -1079,7 +1081,14 @@ class ArticleAnalysis:
         elif cue_type == "according" or cue_word in {"citing", "cited", "quoting"}:
             span = _right_source(text, masked, s, s + h.end, e)
         elif cue_type == "statement":
-            return None if _has_other_cue(masked, h, self.lex) else self._statement_source(info, masked, h)
+            if _has_other_cue(masked, h, self.lex):
+                return None
+            found = self._statement_source(info, masked, h)
+            if found is not None or cue_word.split()[0] not in {"wrote", "posted", "said"}:
+                return found
+            span = _left_source(text, masked, s, s + h.start)  # '"...," she wrote on Facebook.'
+            if span is None:
+                return None
         elif cue_type == "noun" and (
             (span := _noun_owner(text, masked, s, h.start)) is not None or cue_word.split()[0] not in _VERB_TOO
         ):
@@ -1104,9 +1113,11 @@ class ArticleAnalysis:
                 return None  # "in disputes with", "merchants' worries": a noun, not a verb
             if cue_word.endswith("ing") and _gerund_or_noun(prev_words, cue_word):
                 return None  # "from claiming asylum", "a yellow warning for": not a report
-            if before.endswith((",", '"', "”", "’")) and _INVERTED_NAME.match(masked, h.end):
-                m = _INVERTED_NAME.match(masked, h.end)
-                span = (s + m.start(1), s + m.end(1))
+            inverted = _INVERTED_NAME.match(masked, h.end) if before.endswith((",", '"', "”", "’")) else None
+            if inverted is not None and inverted.group(1).rstrip(".") in _TITLE_ABBREVS:
+                inverted = None  # "X, an adviser, said Mr. Trump was ...": the title's full stop ends nothing
+            if inverted is not None:
+                span = (s + inverted.start(1), s + inverted.end(1))
             elif cue_word.endswith("ing") and before.endswith(","):
                 if any(f.cue is not None and not f.vague for f in info.attributions):
                     return None
@@ -1175,7 +1186,9 @@ def _plausible(
         return False  # "raising Democratic hopes": a noun with an adjective, not "Democrats hope"
     if cls.head in {"i", "we", "me", "us"}:
         return False  # the writer's own voice (columns, letters) is not a source
-    if cue_word in {"responded", "responds", "responding"} and not _RESPONSE.match(masked, h.end):
+    if cue_word in {"responded", "responds", "responding"} and not (
+        _RESPONSE.match(masked, h.end) or _quote_near(sentence, h)
+    ):
         return False  # "Deputies responded to the marina": an action, not a reply
     if (
         cls.kind == "unnamed"
@@ -1211,6 +1224,8 @@ def _plausible(
         return False  # "a report linked X to Y" credits the report; "the firm remained linked to" does not
     if cue_word not in _WEAK_CUES or _quote_near(sentence, h) or _THAT_SOON.match(masked, h.end):
         return True
+    if cue_word in {"called", "calls"} and _OPEN_QUOTE.search(sentence, h.end, min(len(sentence), h.end + 220)):
+        return True  # "Moore called Trump's remarks during the debate the 'typical language of a bully'"
     if cue_word in {"reported", "reports"} and cls.kind == "unnamed" and src.lower().startswith(("a ", "an ", "one ")):
         return True  # "after a caller reported two men climbing onto a boat": a person reports what they saw
     if cue_word.startswith(("express", "voice")) and _STANCE_NEXT.match(masked, h.end):
@@ -1233,6 +1248,7 @@ _RESULTS_NEXT = recache.compile(
     r"\s+(?:(?:its|their|strong|weak|record|better|worse|higher|lower|quarterly|annual|first|second|third|fourth)\s+)?"
     r"(?:results|earnings|profits?|losses|a\s+(?:profit|loss)|revenue|sales|net\s+income)\b"
 )
+_OPEN_QUOTE = recache.compile(r"[\"“‘](?=\w)")
 _STANCE_NEXT = recache.compile(
     r"\s+(?:\w+\s+)?(?:interest|concern|concerns|support|hope|doubt|doubts|frustration|optimism|confidence|"
     r"regret|disappointment|opposition|surprise|anger|alarm|sympathy|gratitude|reservations)\b"
