@@ -370,6 +370,19 @@ CASES = [
         None,
     ),
     (
+        "G67 a broadcast introduction, then an untagged quotation paragraph",
+        "John Demers is an assistant attorney general for national security.\n\n"
+        '"These activities are a global problem. The United States will do its part."',
+        ["unattributed", "attributed", "attributed"],
+        None,
+    ),
+    (
+        "G68 a participle after the subject and a comma",
+        'A spokesman for the president dismissed the effort, calling it an "impeachment hoax."',
+        ["attributed"],
+        None,
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

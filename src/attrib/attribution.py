@@ -258,6 +258,7 @@ _WEAK_CUES = {
     "voices",
     "called",
     "calls",
+    "calling",
     "continued",
     "went on",
     "agreed",
@@ -461,7 +462,8 @@ _PROPER_CUES = {
 } - {"Says", "Show"}
 _INVERTED_NAME = recache.compile(
     r"\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|de\s|da\s|van\s|von\s|bin\s|ibn\s)[\w'’.-]*){0,3}"
-    r"|(?:[a-z][\w-]*\s+){1,3}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"  # "national finance director Dennis Cheng"
+    r"|(?:(?!(?:that|the|this|it|he|she|they|we|in|on|at|to|a|an|of|by|with|for)\s)[a-z][\w-]*\s+){1,3}"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"  # "national finance director Dennis Cheng"
     r"|(?:one|two|three|some|several)\s+of\s+the\s+[a-z]+|another|one|others|(?:the|a|an|another)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:people|person|official|officials|source|sources|aide|aides|executive|diplomat|lawyer|spokesman|"
     r"spokeswoman|spokesperson|analyst|analysts|witness|resident|officer|investigator|adviser))\s*[,.]"
@@ -947,7 +949,8 @@ def _subject_of_clause(text: str, masked: str, s_start: int, before: int) -> tup
     end = k
     while end < len(toks) and toks[end][2] not in {",", ";", ":"} and toks[end][2].lower() not in _STOP_LEFT:
         w = toks[end][2]
-        if not (w[0].isupper() or w.lower() in _NP_INNER or _is_nounish(w.lower()) or w.lower() in PRONOUNS):
+        low = w.lower()
+        if not (w[0].isupper() or low in _NP_INNER or _is_nounish(low) or low in PRONOUNS or low in _SPEAKER_NOUNS):
             break
         end += 1
     if end == k:
@@ -1105,6 +1108,8 @@ class ArticleAnalysis:
                 return None
             if _negated(prev_words) or (cue_word in {"added", "adds"} and _NUMBER_NEXT.match(masked, h.end)):
                 return None
+            if cue_word == "expected" and before.endswith(","):
+                return None  # "The drive, expected to begin Nov. 20, will ...": a timetable, not a belief
             if cue_word in _BASE_FORMS and (
                 (prev_words[-1:] and prev_words[-1] in _INFINITIVE_OR_MODAL) or masked.rstrip().endswith("?")
             ):
@@ -1114,7 +1119,7 @@ class ArticleAnalysis:
             if cue_word.endswith("ing") and _gerund_or_noun(prev_words, cue_word):
                 return None  # "from claiming asylum", "a yellow warning for": not a report
             inverted = _INVERTED_NAME.match(masked, h.end) if before.endswith((",", '"', "”", "’")) else None
-            if inverted is not None and inverted.group(1).rstrip(".") in _TITLE_ABBREVS:
+            if inverted is not None and inverted.group(1).split()[-1].rstrip(".") in _TITLE_ABBREVS:
                 inverted = None  # "X, an adviser, said Mr. Trump was ...": the title's full stop ends nothing
             if inverted is not None:
                 span = (s + inverted.start(1), s + inverted.end(1))
@@ -1224,7 +1229,9 @@ def _plausible(
         return False  # "a report linked X to Y" credits the report; "the firm remained linked to" does not
     if cue_word not in _WEAK_CUES or _quote_near(sentence, h) or _THAT_SOON.match(masked, h.end):
         return True
-    if cue_word in {"called", "calls"} and _OPEN_QUOTE.search(sentence, h.end, min(len(sentence), h.end + 220)):
+    if cue_word in {"called", "calls", "calling"} and _OPEN_QUOTE.search(
+        sentence, h.end, min(len(sentence), h.end + 220)
+    ):
         return True  # "Moore called Trump's remarks during the debate the 'typical language of a bully'"
     if cue_word in {"reported", "reports"} and cls.kind == "unnamed" and src.lower().startswith(("a ", "an ", "one ")):
         return True  # "after a caller reported two men climbing onto a boat": a person reports what they saw
@@ -1243,7 +1250,7 @@ _RESPONSE = recache.compile(
     r"him|her|them|it|reporters|journalists|critics))",
     re.IGNORECASE,
 )
-_DISPLAY_HEADS = {"banner", "sign", "placard", "poster", "plaque", "slogan", "graffiti", "sticker", "t-shirt", "mural"}
+_DISPLAY_HEADS = {"banner", "sign", "placard", "plaque", "slogan", "graffiti", "sticker", "t-shirt", "mural"}
 _RESULTS_NEXT = recache.compile(
     r"\s+(?:(?:its|their|strong|weak|record|better|worse|higher|lower|quarterly|annual|first|second|third|fourth)\s+)?"
     r"(?:results|earnings|profits?|losses|a\s+(?:profit|loss)|revenue|sales|net\s+income)\b"
@@ -1648,7 +1655,25 @@ def _speaker_nearby(infos: list[SentenceInfo], k: int, text: str) -> Found | Non
         for f in reversed(prev.attributions):
             if not f.vague and (f.source is not None or f.resolved_to):
                 return f
+        if not prev.attributions and prev.paragraph == info.paragraph - 1 and _opens_quote_text(info):
+            return _introduced(prev, text)
     return None
+
+
+#: "John Demers is an assistant attorney general." then a quotation paragraph: the broadcast introduction.
+_INTRODUCTION = recache.compile(
+    r"\s*((?:[A-Z][\w.'’-]*\s){1,4}[A-Z][\w'’-]+)\s(?:is|was)\s(?:with|the|an?|one|among|also)\s[^\n]{0,120}[.:]\s*$"
+)
+
+
+def _introduced(prev: SentenceInfo, text: str) -> Found | None:
+    """The person the sentence before an untagged quotation paragraph introduces, if it only does that."""
+    m = _INTRODUCTION.match(text, prev.start, prev.end)
+    if m is None:
+        return None
+    name = m.group(1)
+    head = name.split()[-1].lower()
+    return Found(prev.index, None, m.span(1), name, SourceClass("person", True, head=head), "direct", ["Q001"])
 
 
 def _is_question(info: SentenceInfo, text: str) -> bool:
