@@ -49,3 +49,47 @@ def test_validator_catches_a_broken_record() -> None:
     problems = validate_record(rec)
     assert any("label 'quoted'" in p for p in problems)
     assert any("'Ruis'" in p for p in problems)
+
+
+#: The dev and test articles as first published. New articles are pinned to train (GUIDELINES section 3),
+#: so these sets never change; a re-deal would silently move tuned-on articles into the test split.
+FROZEN = {
+    "dev": {
+        "local-04", "local-09", "opinion-04", "opinion-05", "release-04", "release-08", "release-13",
+        "science-04", "science-08", "science-13", "wire-02", "wire-07", "wire-12",
+    },
+    "test": {
+        "local-02", "local-07", "local-12", "opinion-02", "opinion-09", "opinion-12", "release-02",
+        "release-06", "release-11", "science-02", "science-06", "science-11", "wire-05", "wire-10",
+    },
+}  # fmt: skip
+
+
+def test_dev_and_test_splits_are_frozen() -> None:
+    records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for split, ids in FROZEN.items():
+        assert {r["id"] for r in records if r["split"] == split} == ids
+
+
+def test_build_pins_added_articles_to_train_only() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("corpus_build", CORPUS.parent / "tools" / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    art = {
+        "id": "more-x",
+        "style": "wire",
+        "split": "train",
+        "paragraphs": [[{"text": "It rained.", "label": "unattributed"}]],
+    }
+    records = [build.build_article(art)]
+    build.assign_splits(records)
+    assert records[0]["split"] == "train"
+    art["split"] = "test"
+    try:
+        build.build_article(art)
+    except ValueError as e:
+        assert "only 'train' may be pinned" in str(e)
+    else:
+        raise AssertionError("a pinned test split was accepted")

@@ -92,7 +92,7 @@ def build_article(art: dict) -> dict:
                 atts.append(rec)
             sentences.append({"start": start, "end": end, "label": label, "attributions": atts})
     text = "".join(text_parts) + "\n"
-    return {
+    record = {
         "id": art["id"],
         "style": art["style"],
         "title": art.get("title", ""),
@@ -100,12 +100,22 @@ def build_article(art: dict) -> dict:
         "sentences": sentences,
         "skipped": skipped,
     }
+    if "split" in art:
+        if art["split"] != "train":
+            raise ValueError(f"{art['id']}: only 'train' may be pinned; dev and test are dealt by the cycle")
+        record["split"] = "train"
+    return record
 
 
 def assign_splits(records: list[dict]) -> None:
-    """Deal articles to train/dev/test by style, deterministically."""
+    """Deal articles to train/dev/test by style, deterministically.
+
+    An article whose authoring record pins ``"split": "train"`` (the articles added after the
+    first release) keeps it and is left out of the cycle, so dev and test stay as published."""
     by_style: dict[str, list[dict]] = {}
     for r in records:
+        if r.get("split"):
+            continue
         by_style.setdefault(r["style"], []).append(r)
     for group in by_style.values():
         for i, r in enumerate(sorted(group, key=lambda r: r["id"])):
