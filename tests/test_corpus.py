@@ -93,3 +93,15 @@ def test_build_pins_added_articles_to_train_only() -> None:
         assert "only 'train' may be pinned" in str(e)
     else:
         raise AssertionError("a pinned test split was accepted")
+
+
+def test_second_annotation_agrees_with_the_corpus() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("corpus_agreement", CORPUS.parent / "tools" / "agreement.py")
+    agreement = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(agreement)
+    groups = agreement.pairs_by_split(CORPUS, CORPUS.parent / "agreement" / "second-annotator.json")
+    assert len(groups["all"]) == 1670  # every sentence of the first release is covered, in the gold segmentation
+    observed, kappa = agreement.kappa(groups["all"])
+    assert kappa >= 0.95, (observed, kappa)
