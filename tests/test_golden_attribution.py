@@ -383,6 +383,19 @@ CASES = [
         None,
     ),
     (
+        "G69 coordinated verbs, a participle cue with a particle, unlocatable polls",
+        "The campaign was optimistic, but acknowledged that its lead in Ohio was fading. "
+        "Now, critics are calling on him to resign. He remains in a tight race, according to recent polls.",
+        ["paraphrased", "anonymous", "anonymous"],
+        None,
+    ),
+    (
+        "G70 coordinated actions are not speech",
+        "Police arrested and questioned the student. Reporters attended the opening and spoke to donors.",
+        ["unattributed", "unattributed"],
+        None,
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

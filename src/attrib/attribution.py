@@ -561,7 +561,7 @@ def _clause_subject(toks: list, end_i: int, s_start: int) -> tuple[int, int] | N
     if first > end_i or end_i - first > 13:
         return None
     w0 = toks[first][2]
-    if not (w0[0].isupper() or w0.lower() in _NP_START or w0[0].isdigit()):
+    if not (w0[0].isupper() or w0.lower() in _NP_START or w0[0].isdigit() or w0.lower().rstrip("s") in _SPEAKER_NOUNS):
         return None
     if w0.lower() in _STOP_LEFT or (first < end_i and w0.lower() in PRONOUNS):
         return None
@@ -781,6 +781,15 @@ def _has_name(phrase: str) -> bool:
     return bool(_NAME_IN.search(phrase))
 
 
+def _modifies_source(toks: list, n: int) -> bool:
+    """A lowercase word followed, within two words, by a document word or a plural noun."""
+    for _a, _b, w in toks[n + 1 : n + 3]:
+        low = w.lower().rstrip(".,")
+        if _is_doc_head(low) or (len(low) > 3 and low.endswith("s") and low not in _VERBISH):
+            return True
+    return False
+
+
 def _right_source(text: str, masked: str, s_start: int, from_pos: int, s_end: int) -> tuple[int, int] | None:
     """The noun phrase right after a cue ("according to X", `said Ruiz`)."""
     toks = _tokens(masked, from_pos - s_start, min(s_end, from_pos + _WINDOW) - s_start)
@@ -816,6 +825,7 @@ def _right_source(text: str, masked: str, s_start: int, from_pos: int, s_end: in
                 or low in _NP_INNER
                 or _is_doc_head(low)
                 or (len(low) > 3 and low.endswith("s") and low not in _VERBISH)  # "according to accounts filed"
+                or _modifies_source(toks, n)  # "according to recent polls", "exit surveys of voters"
             ):
                 out_start = a
             else:
@@ -1104,7 +1114,8 @@ class ArticleAnalysis:
             before = window.rstrip()
             before_end = h.start - (len(window) - len(before))  # len(masked[: h.start].rstrip())
             prev_words = [w.lower() for w in before.split()[-3:]]
-            if cue_word not in {"said", "says"} and not cue_word.endswith("ing") and _passive(prev_words):
+            gerund = cue_word.split()[0].endswith("ing")  # "calling on" is a participle too
+            if cue_word not in {"said", "says"} and not gerund and _passive(prev_words):
                 return None
             if _negated(prev_words) or (cue_word in {"added", "adds"} and _NUMBER_NEXT.match(masked, h.end)):
                 return None
@@ -1114,7 +1125,7 @@ class ArticleAnalysis:
                 (prev_words[-1:] and prev_words[-1] in _INFINITIVE_OR_MODAL) or masked.rstrip().endswith("?")
             ):
                 return None  # "to maintain", "would announce her bid", "How will Disney explain it?": no report
-            if prev_words and not cue_word.endswith("ing") and _noun_marker(prev_words[-1]):
+            if prev_words and not gerund and _noun_marker(prev_words[-1]):
                 return None  # "in disputes with", "merchants' worries": a noun, not a verb
             if cue_word.endswith("ing") and _gerund_or_noun(prev_words, cue_word):
                 return None  # "from claiming asylum", "a yellow warning for": not a report
@@ -1129,6 +1140,10 @@ class ArticleAnalysis:
                 span = _subject_of_clause(text, masked, s, s + before_end - 1)
             else:
                 span = _left_source(text, masked, s, s + h.start)
+                content_next = _THAT_SOON.match(masked, h.end) or _quote_near(masked, h)
+                if span is None and not gerund and prev_words[-1:] in (["and"], ["but"]) and content_next:
+                    # "The campaign was optimistic, but acknowledged that ...": the clause's subject speaks.
+                    span = _subject_of_clause(text, masked, s, s + h.start)
             if span is None and cue_word.split()[0] in _INVERTING and _inversion_slot(text, s, h.start, info):
                 span = _right_source(text, masked, s, s + h.end, e)
         if span is None:
