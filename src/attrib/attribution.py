@@ -124,6 +124,10 @@ _NP_INNER = _NP_LINKS | {
     "local",
     "chief",
     "deputy",
+    "nearby",
+    "neighbouring",
+    "neighboring",
+    "surrounding",
     "two",
     "three",
     "four",
@@ -259,6 +263,9 @@ _WEAK_CUES = {
     "called",
     "calls",
     "calling",
+    "advising",
+    "advises",
+    "advised",
     "continued",
     "went on",
     "agreed",
@@ -732,6 +739,9 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
     if not chunks:
         return None
     first = chunks[-1]
+    if toks[first[0]][2].lower() in {"but", "and", "yet", "so"} and first[0] < first[1]:
+        first = (first[0] + 1, first[1])  # "But a firefighter at the scene, who ..., told us"
+        chunks[-1] = first
     first_word = toks[first[0]][2]
     if first_word[:1].isupper() and first_word.lower() not in _NP_START and first_word.lower() not in _STOP_LEFT:
         # "K.C. Maurer, chief financial officer at the Foundation, said": the subject is the name.
@@ -876,6 +886,7 @@ _BASE_FORMS = {
 }  # fmt: skip
 
 
+_PREPOSITIONS = {"in", "of", "for", "with", "from", "over", "about", "into"}
 _INFINITIVE_OR_MODAL = {"to", "would", "will", "could", "might", "may", "should", "must", "can", "shall"}
 
 
@@ -1014,6 +1025,14 @@ class ArticleAnalysis:
             info.no_comment = True
             no_comment_at = min(no_comment_at, h.start)
             blocked.append((h.start, len(masked)))
+        refusal = _QUOTED_REFUSAL.search(text, s, e) if qs else None
+        if refusal is not None and _mixed_refusal(text, refusal.end(), e, qs):
+            refusal = None  # "'does not comment on rumours' and remains focused on its plan": on record (A4)
+        if refusal is not None and not any(s <= q.start < refusal.start() - 2 for q in qs):
+            # (on-record quoted words before the refusal keep their attribution: GUIDELINES A4)
+            # "said he would 'not get ahead of the NTSB'": the quoted words are the refusal (GUIDELINES A2, A3).
+            info.no_comment = True
+            no_comment_at = min(no_comment_at, refusal.start() - s)
         for h in lex.find("not-attribution", masked):
             info.not_attribution.append(h.rule.id)
             blocked.append(_extend_question(masked, h.start, h.end))
@@ -1055,6 +1074,10 @@ class ArticleAnalysis:
             if found is not None:
                 info.attributions.append(found)
                 blocked.append((h.start, h.end))
+        if not info.attributions:
+            tagged = self._headline_tag(info, masked)
+            if tagged is not None:
+                info.attributions.append(tagged)
         if info.no_comment:
             # "A spokesperson said the company does not comment": the content is the refusal.
             info.attributions = [
@@ -1125,7 +1148,9 @@ class ArticleAnalysis:
                 (prev_words[-1:] and prev_words[-1] in _INFINITIVE_OR_MODAL) or masked.rstrip().endswith("?")
             ):
                 return None  # "to maintain", "would announce her bid", "How will Disney explain it?": no report
-            if prev_words and not gerund and _noun_marker(prev_words[-1]):
+            past = cue_word.split()[0].endswith("ed") or cue_word.split()[0] in {"said", "told", "wrote", "spoke"}
+            after_prep = prev_words[-1:] and prev_words[-1] in _PREPOSITIONS
+            if prev_words and not gerund and not (past and after_prep) and _noun_marker(prev_words[-1]):
                 return None  # "in disputes with", "merchants' worries": a noun, not a verb
             if cue_word.endswith("ing") and _gerund_or_noun(prev_words, cue_word):
                 return None  # "from claiming asylum", "a yellow warning for": not a report
@@ -1154,6 +1179,29 @@ class ArticleAnalysis:
         if not _plausible(cls, cue_type, cue_word, src_text, text[s:e], info, h, masked, self.lex):
             return None
         found = Found(info.index, (s + h.start, s + h.end), span, src_text, cls, "indirect", [h.rule.id])
+        found.vague = cls.vague
+        return found
+
+    def _headline_tag(self, info: SentenceInfo, masked: str) -> Found | None:
+        """ "Sheriff: victims lost $310,000", "New report: ...": a headline's speaker tag without quotes (I50)."""
+        sentence = self.text[info.start : info.end]
+        m = _HEAD_TAG.match(sentence)
+        if m is None or sentence.rstrip()[-1:] in ".!?":
+            return None
+        tag = m.group(1)
+        if tag.lower() in _GENRE_TAGS or tag.split()[-1].lower() in _GENRE_TAGS:
+            return None  # "Analysis: Why the deal matters" is a rubric, not a speaker
+        cls = classify(tag, self.lex, sentence)
+        speaker = cls.kind in {"person", "role", "organization", "document"} or (
+            cls.kind == "unnamed" and (cls.vague or _speaker_head(cls.head))
+        )
+        if not speaker or cls.head in {"i", "we"}:
+            return None
+        if cls.kind in {"person", "organization"} and self.text.count(tag) < 2 and not _is_org_word(cls.head):
+            return None  # "Heatwave: schools to stay shut": a name tag is a name the story uses again
+        s = info.start
+        colon = (s + m.end(1), s + m.end(1) + 1)
+        found = Found(info.index, colon, (s + m.start(1), s + m.end(1)), tag, cls, "indirect", ["C006"])
         found.vague = cls.vague
         return found
 
@@ -1308,6 +1356,12 @@ def _noun_owner(text: str, masked: str, s: int, cue_rel: int) -> tuple[int, int]
     return (s + a, s + b) if b > a else None
 
 
+def _is_org_word(head: str) -> bool:
+    from attrib.sourcekind import ORG_WORDS
+
+    return head in ORG_WORDS
+
+
 def _is_doc_head(head: str) -> bool:
     from attrib.sourcekind import DOC_WORDS
 
@@ -1451,6 +1505,14 @@ def _inversion_slot(text: str, s: int, cue_rel: int, info: SentenceInfo) -> bool
     return any(q.end <= s + cue_rel and s + cue_rel - q.end <= 3 for q in info.quotes)
 
 
+_GENRE_TAGS = {
+    "analysis", "explainer", "opinion", "editorial", "comment", "review", "update", "watch", "live", "breaking",
+    "exclusive", "factbox", "timeline", "q&a", "profile", "obituary", "letters", "interview", "photos", "video",
+    "podcast", "listen", "fact check", "correction", "clarification", "preview", "recap", "report", "letter",
+}  # fmt: skip
+_HEAD_TAG = recache.compile(r"\s*((?:New\s)?[A-Z][\w.'’&-]*(?:\s[\w.'’&-]+){0,3}):\s+[\w‘“\"']")
+
+
 def _colon_speaker(text: str, masked: str, s: int, colon_rel: int) -> tuple[int, int] | None:
     """`Ruiz: "We will appeal"` / `Rathbun stated:` -- the tag before the colon, if a name."""
     head = masked[:colon_rel].strip()
@@ -1492,11 +1554,32 @@ def _clause_of(masked: str, h: Hit) -> tuple[int, int]:
     return h.start, m.end() if m else h.end
 
 
+#: A refusal or non-answer inside the quotation marks (the no-comment rules read the text with quotes blanked).
+_QUOTED_REFUSAL = recache.compile(
+    r"(?i)\b(?:would|will|could|does|do|did|had|has)\s+[\"“‘']?\s*(?:not|n['’]t|never)\s+[\"“‘']?(?:comment|speculate|get\s+ahead|"
+    r"be\s+drawn|discuss|go\s+into|be\s+giving|elaborate|say|answer|respond|preview|second-guess|reveal|disclose)"
+    r"|(?i:\bwould\s+[\"“‘']\s*(?:sleep\s+on\s+it|leave\s+(?:\w+\s+){0,3}to|wait\s+for|let\s+the))"
+    r"|(?i:\b(?:question|matter|issue)\s+(?:was|is)\s+[\"“‘']\s*(?:premature|sub\s+judice|hypothetical)[\"”’'.,]*)"
+    r"|(?i:[\"“‘']\s*(?:does|do)\s+not\s+comment\b)"
+)
+
+
+def _mixed_refusal(text: str, at: int, end: int, qs: list[Quote]) -> bool:
+    """Does on-record content follow the quoted refusal ("... speculation' and remains focused on ...")?"""
+    close = next((q.end for q in qs if q.start < at <= q.end), at)
+    return bool(re.match(r"[\W]*(?:and|but)\s+\w+", text[close:end]))
+
+
 def _scheduled(masked: str, h: Hit) -> bool:
     """ "The board is expected to vote on June 18": a scheduled event, not a vague claim."""
     if "expected" not in masked[h.start : h.end].lower():
         return False
+    if _TIMETABLE_VERB.match(masked, h.end):
+        return True  # "The trial, which is expected to last three weeks, continues."
     return bool(_WHEN.search(masked, h.end, min(len(masked), h.end + 80)))
+
+
+_TIMETABLE_VERB = recache.compile(r"\s*(?:last|take|run|begin|start|open|close|end|conclude|resume|finish|continue)\b")
 
 
 def _extend_question(masked: str, start: int, end: int) -> tuple[int, int]:
@@ -1611,7 +1694,7 @@ def link_quotes(infos: list[SentenceInfo], text: str) -> None:
             _block_statement(infos, k, info)
     for k, info in enumerate(infos):
         own = [f for f in info.attributions if not f.vague]
-        if info.quotes and not own:
+        if info.quotes and not own and not info.no_comment:  # a quoted refusal is nobody's content
             speaker = next((chain_speaker[q.chain] for q in info.quotes if q.chain in chain_speaker), None)
             if speaker is None:
                 speaker = _speaker_nearby(infos, k, text)

@@ -144,9 +144,23 @@ _DESCRIBED = {
     "driver", "farmer", "worker", "nurse", "teacher", "student", "passenger", "shopper", "owner", "witness",
     "survivor", "victim", "visitor", "fan", "volunteer", "patient", "tenant", "homeowner", "mum", "dad",
 }  # fmt: skip
+_NAME_PART = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?(?:[A-Z][\w'’-]+\s){1,2}[A-Z][\w'’-]+"
 _LATE_NAME = recache.compile(
-    r"\s*(?:The [a-z]+, )?(?:[A-Z][a-z'’-]+\s){1,2}[A-Z][a-z'’-]+(?=,|\s(?:is|was|has|had|said|says|told|lives|\d))"
+    rf"\s*(?:The [a-z]+, )?({_NAME_PART})(?=,|\s(?:is|was|has|had|said|says|told|lives|\d))"  # "Valeska Paris, 44,"
+    rf"|.*?\b(?:said|says|added|name is|That[’']s)\s({_NAME_PART})\b(?!\s[a-z])"  # "... said Janine Okafor-Barr, 54"
 )
+
+
+#: Heads that stay anonymous even when somebody is named next (labels.md: officials, sources, aides ...).
+_ANONYMOUS_HEADS = {
+    "official", "source", "aide", "insider", "diplomat", "person", "staffer", "employee", "executive", "adviser",
+    "advisor", "officer", "lawmaker", "negotiator", "analyst", "spokesman", "spokeswoman", "spokesperson",
+}  # fmt: skip
+
+
+def _ordinary_person(word: str) -> bool:
+    """A singular person noun ("scientist", "nurse", "caller") that is not a classic anonymous head."""
+    return word not in _ANONYMOUS_HEADS and word.endswith(("ist", "er", "or", "ian", "ant", "ent", "man", "woman"))
 
 
 def _late_name(infos: list[SentenceInfo], k: int, f: Found, text: str) -> str | None:
@@ -154,12 +168,13 @@ def _late_name(infos: list[SentenceInfo], k: int, f: Found, text: str) -> str | 
     words = f.source_text.lower().split()
     if f.cls.kind != "unnamed" or f.cls.vague or not words or words[0] not in {"a", "an", "one"}:
         return None
-    if words[-1] not in _DESCRIBED or infos[k].grants or infos[k].reasons:
+    head = f.cls.head if f.cls.head not in {"one", "a", "an"} else (words[1] if len(words) > 1 else "")
+    if not (head in _DESCRIBED or _ordinary_person(head)) or infos[k].grants or infos[k].reasons:
         return None
     for nxt in infos[k + 1 : k + 3]:
         m = _LATE_NAME.match(text, nxt.start, nxt.end)
         if m is not None:
-            name = m.group().strip().split(", ")[-1]
+            name = (m.group(1) or m.group(2)).strip()
             if _last_token(name) and _last_token(name) not in text[: infos[k].start]:
                 return name
     return None

@@ -131,6 +131,9 @@ ROLE_NOUNS = {
 }
 SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "press secretary", "spokespeople"}
 ORG_WORDS = {
+    "prosecution",
+    "defence",
+    "defense",
     "ministry",
     "department",
     "agency",
@@ -271,6 +274,12 @@ DOC_WORDS = {
     "lawsuit",
     "suit",
     "petition",
+    "presentation",
+    "briefing",
+    "assessment",
+    "draft",
+    "text",
+    "regulation",
     "affidavit",
     "transcript",
     "letter",
@@ -577,7 +586,7 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
     if (
         sentence_text.lstrip().startswith(words[0])
         and (words[0].lower().endswith(_PLURAL_PERSON) or words[0].lower() in lex.person_nouns)
-        and not _named_pp(phrase, _words(head_part(phrase)))
+        and not (_named_pp(phrase, _words(head_part(phrase))) and not re.search(r"^\S+\s+of\b", phrase))
     ):
         # "Herders here say": a capital at the sentence start is not a name.
         words[0] = words[0].lower()
@@ -633,6 +642,8 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
     if head_low in DOC_WORDS or head_low.rstrip("s") in DOC_WORDS:
         return _document(words, head_words, head_low, phrase, sentence_text, lex)
     if head_low in ORG_WORDS or head_low in lex.institutions or _plural_org(head_low):
+        if det == "the" and len(words) == 2 and _plural_org(head_low):
+            return SourceClass("organization", True, number="org", head=head_low)  # "the companies said": both named
         if head_low == "authorities" or (_plural_org(head_low) and head_low not in ORG_WORDS):
             return SourceClass("unnamed", False, vague=head_low == "authorities", number="pl", head=head_low)
         return SourceClass("organization", True, number="org", head=head_low)
@@ -729,7 +740,7 @@ def _document(
 ) -> SourceClass:
     det = words[0].lower()
     after = sentence.split(phrase, 1)[1][:60] if phrase and phrase in sentence else ""
-    if _SEEN_BY.search(phrase) or re.match(r"\s*,?\s*(?:seen|reviewed|obtained|viewed)\s+by\b", after):
+    if _SEEN_BY.search(phrase) or re.match(r"\s*,?\s*(?:and\s+)?(?:seen|reviewed|obtained|viewed)\s+by\b", after):
         return SourceClass("unnamed", False, number="org", head=head_low)  # "a document seen by Reuters" (E25)
     named = any(_is_name_token(w, lex) or _ACRONYM.match(w) for w in words[1:]) or _is_name_token(words[0], lex)
     if (
