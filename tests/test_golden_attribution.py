@@ -396,6 +396,41 @@ CASES = [
         None,
     ),
     (
+        "G71 quoted refusals and non-answers credit nothing; on-record words after one do",
+        "Asked whether the line was flagged, Lindqvist said he would \u201cnot get ahead of the NTSB.\u201d "
+        "Kovalin said the question was \u201cpremature.\u201d "
+        "The firm said it \u201cdoes not comment on rumours\u201d and remains focused on its plan.",
+        ["unattributed", "unattributed", "attributed"],
+        None,
+    ),
+    (
+        "G72 headline speaker tags without quotation marks",
+        "Sheriff: victims lost more than $310,000 to phone scams\n\nAnalysis: Why the deal matters",
+        ["paraphrased", "unattributed"],
+        ("Sheriff", "role"),
+    ),
+    (
+        "G73 a described expert named by an inverted tag in the next sentence",
+        "A former nurse who opened two caf\u00e9s said she learned the markup by mistake. "
+        "\u201cI was sick to my stomach,\u201d said Janine Okafor-Barr, 54.",
+        ["paraphrased", "attributed"],
+        ("A former nurse", "person"),
+    ),
+    (
+        "G74 timetables, written comments, the West, traders citing",
+        "The trial, which is expected to last three weeks, continues. Residents can submit written comments until "
+        "then. The West has urged both sides to settle. Futures rose, with traders citing supply concerns.",
+        ["unattributed", "unattributed", "anonymous", "anonymous"],
+        None,
+    ),
+    (
+        "G75 the court has heard; the prosecution speaks; a headline study",
+        "A businessman set fire to his warehouse, Carbridge Crown Court has heard. "
+        "The prosecution says the man was Pell.\n\nBuses linked to fewer asthma visits, study finds",
+        ["paraphrased", "paraphrased", "paraphrased"],
+        None,
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

@@ -568,7 +568,13 @@ def _clause_subject(toks: list, end_i: int, s_start: int) -> tuple[int, int] | N
     if first > end_i or end_i - first > 13:
         return None
     w0 = toks[first][2]
-    if not (w0[0].isupper() or w0.lower() in _NP_START or w0[0].isdigit() or w0.lower().rstrip("s") in _SPEAKER_NOUNS):
+    if not (
+        w0[0].isupper()
+        or w0.lower() in _NP_START
+        or w0[0].isdigit()
+        or w0.lower().rstrip("s") in _SPEAKER_NOUNS
+        or _is_org_word(w0.lower())
+    ):
         return None
     if w0.lower() in _STOP_LEFT or (first < end_i and w0.lower() in PRONOUNS):
         return None
@@ -886,6 +892,21 @@ _BASE_FORMS = {
 }  # fmt: skip
 
 
+_S_NOUNS = {
+    "comments", "remarks", "claims", "reports", "notes", "posts", "estimates", "forecasts", "projects", "promises",
+    "warnings", "statements", "concerns", "worries", "hopes", "fears", "doubts", "demands", "protests", "counters",
+}  # fmt: skip
+
+
+def _adjective_before(word: str) -> bool:
+    """A lowercase word before an "-s" cue that cannot be its subject ("written comments", "public remarks")."""
+    low = word.lower()
+    if not word.isalpha() or not word.islower() or low.endswith("ly") or low in PRONOUNS or low in _SKIP_BEFORE:
+        return False
+    return not (low in _SPEAKER_NOUNS or low.rstrip("s") in _SPEAKER_NOUNS or _is_nounish(low) or _is_org_word(low))
+
+
+_WITH_SUBJECT = recache.compile(r"\bwith\s+((?:some\s|many\s|several\s)?[a-z]+s)\s+$")
 _PREPOSITIONS = {"in", "of", "for", "with", "from", "over", "about", "into"}
 _INFINITIVE_OR_MODAL = {"to", "would", "will", "could", "might", "may", "should", "must", "can", "shall"}
 
@@ -1115,7 +1136,9 @@ class ArticleAnalysis:
             if span is None:
                 return None
         elif cue_type == "according" or cue_word in {"citing", "cited", "quoting"}:
-            span = _right_source(text, masked, s, s + h.end, e)
+            w = _WITH_SUBJECT.search(masked, max(0, h.start - 60), h.start) if cue_word == "citing" else None
+            # "..., with traders citing supply concerns": the traders are the source.
+            span = (s + w.start(1), s + w.end(1)) if w is not None else _right_source(text, masked, s, s + h.end, e)
         elif cue_type == "statement":
             if _has_other_cue(masked, h, self.lex):
                 return None
@@ -1152,6 +1175,8 @@ class ArticleAnalysis:
             after_prep = prev_words[-1:] and prev_words[-1] in _PREPOSITIONS
             if prev_words and not gerund and not (past and after_prep) and _noun_marker(prev_words[-1]):
                 return None  # "in disputes with", "merchants' worries": a noun, not a verb
+            if cue_word in _S_NOUNS and prev_words and _adjective_before(before.split()[-1]):
+                return None  # "residents can submit written comments": a noun
             if cue_word.endswith("ing") and _gerund_or_noun(prev_words, cue_word):
                 return None  # "from claiming asylum", "a yellow warning for": not a report
             inverted = _INVERTED_NAME.match(masked, h.end) if before.endswith((",", '"', "”", "’")) else None
@@ -1163,6 +1188,8 @@ class ArticleAnalysis:
                 if any(f.cue is not None and not f.vague for f in info.attributions):
                     return None
                 span = _subject_of_clause(text, masked, s, s + before_end - 1)
+            elif gerund and (w := _WITH_SUBJECT.search(masked, max(0, h.start - 60), h.start)) is not None:
+                span = (s + w.start(1), s + w.end(1))  # "..., with traders citing supply concerns"
             else:
                 span = _left_source(text, masked, s, s + h.start)
                 content_next = _THAT_SOON.match(masked, h.end) or _quote_near(masked, h)
@@ -1284,7 +1311,7 @@ def _plausible(
         return False  # "A Ledger review of state records found": the outlet's own observation
     if _DISPLAY_HEADS.intersection(src.lower().split()):
         return False  # "A banner reads 'Nobody goes hungry'": a slogan describes the scene
-    if cue_word in {"citing", "cited", "quoting"} and cls.kind == "unnamed" and _speaker_head(cls.head):
+    if cue_word in {"citing", "cited", "quoting"} and cls.kind == "unnamed" and _speaker_head(cls.head.rstrip("s")):
         return True  # "the agency, citing navy sources, said": the unnamed sources are credited too
     if cue_word in {"reported", "reports"} and _RESULTS_NEXT.match(masked, h.end):
         return True  # "Kestrel Mills today reported results": a company's figures

@@ -594,6 +594,8 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
     low = [w.lower() for w in words]
     if len(words) == 1 and low[0] in PRONOUNS:
         return SourceClass("pronoun", True, number=PRONOUNS[low[0]], head=low[0])
+    if len(words) == 2 and low[0] == "the" and re.fullmatch(r"\d+-year-old", low[1]):
+        return SourceClass("pronoun", True, number="sg", head="he")  # "The 52-year-old said": back to a person
     if len(words) == 3 and low[1] == "of" and low[2] in {"them", "those"}:
         return SourceClass("pronoun", True, number="pl", head="them")  # "one of them": a member of a group
     if low[-1] in {"i", "we"}:
@@ -617,7 +619,9 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         return SourceClass("organization", True, number="org", head=head_low)  # "Lumora Health", "Acme Energy"
     full_low = " ".join(low)
     det = low[0]
-    vague_head = full_low in lex.vague_collectives or head_low in _WEASEL_HEADS
+    if full_low in lex.vague_collectives:
+        return SourceClass("unnamed", False, vague=True, number="pl", head=head_low)  # "the West", "the EU's critics"
+    vague_head = head_low in _WEASEL_HEADS
     if vague_head and (not any(_is_name_token(w, lex) for w in head_words[1:]) or det in DETS_INDEF):
         return SourceClass("unnamed", False, vague=True, number="pl", head=head_low)
     if head_low in _PARTY_GROUPS:
@@ -739,6 +743,10 @@ def _document(
     words: list[str], head_words: list[str], head_low: str, phrase: str, sentence: str, lex: Lexicon
 ) -> SourceClass:
     det = words[0].lower()
+    if len(words) == 1 and not head_low.endswith("s"):
+        return SourceClass("document", True, number="org", head=head_low)  # headline "..., study finds"
+    if re.search(r"\b(?:the|its|their)\s+\w+['’]s\b", phrase):
+        return SourceClass("document", True, number="org", head=head_low)  # "data in the paper's tables"
     after = sentence.split(phrase, 1)[1][:60] if phrase and phrase in sentence else ""
     if _SEEN_BY.search(phrase) or re.match(r"\s*,?\s*(?:and\s+)?(?:seen|reviewed|obtained|viewed)\s+by\b", after):
         return SourceClass("unnamed", False, number="org", head=head_low)  # "a document seen by Reuters" (E25)
