@@ -476,7 +476,7 @@ _INVERTED_NAME = recache.compile(
     r"spokeswoman|spokesperson|analyst|analysts|witness|resident|officer|investigator|adviser))\s*[,.]"
 )
 _TITLE_ABBREVS = {"Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Prof", "St", "Sgt", "Capt", "Rev"}
-_NP_EDGE = _NP_LINKS | {"but", "yet", "so", "also", "now"}
+_NP_EDGE = _NP_LINKS | {"but", "yet", "so", "also", "now", "that's", "that’s", "here's", "here’s"}
 _BOUNDARY = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "‘", "’", "-"}
 _FEW_WORDS = recache.compile(r"(?:\s+(?!said\b|says\b|told\b)[\w’'-]+){0,4}")
 _CHUNK_BREAK = {",", ";", ":", "—", "–", "(", '"', "“", "”", "‘", "’", "'"}
@@ -907,6 +907,7 @@ def _adjective_before(word: str) -> bool:
 
 
 _WITH_SUBJECT = recache.compile(r"\bwith\s+((?:some\s|many\s|several\s)?[a-z]+s)\s+$")
+_SEEN_BY_BEFORE = recache.compile(r"\s+(?:seen|reviewed|obtained|viewed)\s+by\s+$")
 _PREPOSITIONS = {"in", "of", "for", "with", "from", "over", "about", "into"}
 _INFINITIVE_OR_MODAL = {"to", "would", "will", "could", "might", "may", "should", "must", "can", "shall"}
 
@@ -1190,6 +1191,10 @@ class ArticleAnalysis:
                 span = _subject_of_clause(text, masked, s, s + before_end - 1)
             elif gerund and (w := _WITH_SUBJECT.search(masked, max(0, h.start - 60), h.start)) is not None:
                 span = (s + w.start(1), s + w.end(1))  # "..., with traders citing supply concerns"
+            elif prev_words[-1:] == ["who"] and before[: -len("who")].rstrip().endswith(","):
+                # "That's Keisha Dunmore, who said, quote, ...": the relative pronoun's antecedent speaks.
+                comma = len(before[: -len("who")].rstrip()) - 1 + (h.start - len(window) if h.start > _WINDOW else 0)
+                span = _left_source(text, masked, s, s + comma)
             else:
                 span = _left_source(text, masked, s, s + h.start)
                 content_next = _THAT_SOON.match(masked, h.end) or _quote_near(masked, h)
@@ -1200,6 +1205,12 @@ class ArticleAnalysis:
                 span = _right_source(text, masked, s, s + h.end, e)
         if span is None:
             return None
+        seen = _SEEN_BY_BEFORE.search(masked, max(0, span[0] - s - 80), span[0] - s)
+        if seen is not None and cue_type != "colon":
+            # "A draft text seen by The Meridian proposes": the draft is the source, not the outlet.
+            wider = _left_source(text, masked, s, s + seen.start())
+            if wider is not None:
+                span = (wider[0], span[1])
         span = _trim_span(text, span)
         src_text = text[span[0] : span[1]]
         cls = classify(src_text, self.lex, text[s:e])
@@ -1717,7 +1728,7 @@ def link_quotes(infos: list[SentenceInfo], text: str) -> None:
                     f.quoted = True
                     chain_speaker.setdefault(nxt.quotes[0].chain, f)
                     break
-        elif lead.endswith(":") and nxt.paragraph == info.paragraph + 1:
+        elif lead.endswith(":") and info.paragraph < nxt.paragraph <= info.paragraph + 2:
             _block_statement(infos, k, info)
     for k, info in enumerate(infos):
         own = [f for f in info.attributions if not f.vague]
@@ -1744,8 +1755,9 @@ def _block_statement(infos: list[SentenceInfo], k: int, lead: SentenceInfo) -> N
     if speaker is None:
         return
     block = []
+    first = infos[k + 1].paragraph if k + 1 < len(infos) else lead.paragraph + 1
     for i in infos[k + 1 : k + 12]:
-        if i.paragraph != lead.paragraph + 1 or i.attributions:
+        if i.paragraph != first or i.attributions:
             break  # the statement ends where the paragraph or the writer's own reporting starts
         block.append(i)
     if not block or _opens_quote_text(block[0]):

@@ -811,11 +811,19 @@ def _sentence_unit(
     skip = find_dateline(unit_text, first_body) if paragraph_start else 0
     if skip:
         yield Segment(unit.start, unit.start + skip, paragraph, "skipped", "dateline")
+    marker = _LEADING_MARKER.match(unit_text, skip) if paragraph_start else None
+    if marker is not None and (reason := check(marker.group(1))):
+        # "[SOT] “We had a man come in ...": the transcription marker is furniture, the quote is a sentence.
+        yield Segment(unit.start + marker.start(1), unit.start + marker.end(1), paragraph, "skipped", reason)
+        skip = marker.end()
     for start, end in _sentences(unit_text, unit.start, skip, punkt):
         reason = None
         if text[start] == "[" and text[end - 1] == "]" and end - start <= _FURNITURE_MAX:
             reason = check(text[start:end])  # a bracketed editorial note or transcription marker
         yield Segment(start, end, paragraph, "skipped" if reason else "sentence", reason)
+
+
+_LEADING_MARKER = re.compile(r"\s*(\[[A-Z][A-Z .'’-]{0,30}\]|\((?:BEGIN|END) [A-Z ]{1,30}\))\s+(?=\S)")
 
 
 def _sentences(unit_text: str, offset: int, skip: int, punkt: Punkt) -> list[tuple[int, int]]:
