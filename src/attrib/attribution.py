@@ -1235,6 +1235,8 @@ class ArticleAnalysis:
         )
         if not speaker or cls.head in {"i", "we"}:
             return None
+        if cls.kind == "document" and tag.split()[-1][:1].isupper() and len(tag.split()) > 1:
+            return None  # "Morning Report: Whale Stranding": a programme or section name, not a report
         if cls.kind in {"person", "organization"} and self.text.count(tag) < 2 and not _is_org_word(cls.head):
             return None  # "Heatwave: schools to stay shut": a name tag is a name the story uses again
         s = info.start
@@ -1546,7 +1548,7 @@ def _inversion_slot(text: str, s: int, cue_rel: int, info: SentenceInfo) -> bool
 _GENRE_TAGS = {
     "analysis", "explainer", "opinion", "editorial", "comment", "review", "update", "watch", "live", "breaking",
     "exclusive", "factbox", "timeline", "q&a", "profile", "obituary", "letters", "interview", "photos", "video",
-    "podcast", "listen", "fact check", "correction", "clarification", "preview", "recap", "report", "letter",
+    "podcast", "listen", "fact check", "correction", "clarification", "preview", "recap", "letter",
 }  # fmt: skip
 _HEAD_TAG = recache.compile(r"\s*((?:New\s)?[A-Z][\w.'’&-]*(?:\s[\w.'’&-]+){0,3}):\s+[\w‘“\"']")
 

@@ -131,6 +131,9 @@ ROLE_NOUNS = {
 }
 SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "press secretary", "spokespeople"}
 ORG_WORDS = {
+    "inquest",
+    "inquiry",
+    "jury",
     "prosecution",
     "defence",
     "defense",
@@ -743,6 +746,9 @@ def _document(
     words: list[str], head_words: list[str], head_low: str, phrase: str, sentence: str, lex: Lexicon
 ) -> SourceClass:
     det = words[0].lower()
+    after = sentence.split(phrase, 1)[1][:60] if phrase and phrase in sentence else ""
+    if _SEEN_BY.search(phrase) or re.match(r"\s*,?\s*(?:and\s+)?(?:seen|reviewed|obtained|viewed)\s+by\b", after):
+        return SourceClass("unnamed", False, number="org", head=head_low)  # "a document seen by Reuters" (E25)
     if len(words) == 1 and not head_low.endswith("s"):
         return SourceClass("document", True, number="org", head=head_low)  # headline "..., study finds"
     if re.search(r"\b(?:the|its|their)\s+\w+['’]s\b", phrase):
