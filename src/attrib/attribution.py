@@ -908,6 +908,7 @@ def _adjective_before(word: str) -> bool:
 
 _WITH_SUBJECT = recache.compile(r"\bwith\s+((?:some\s|many\s|several\s)?[a-z]+s)\s+$")
 _SEEN_BY_BEFORE = recache.compile(r"\s+(?:seen|reviewed|obtained|viewed)\s+by\s+$")
+_DESCRIBED_DETS = {"a", "an", "one", "the", "two", "three", "several", "some", "another", "this"}
 _PREPOSITIONS = {"in", "of", "for", "with", "from", "over", "about", "into"}
 _INFINITIVE_OR_MODAL = {"to", "would", "will", "could", "might", "may", "should", "must", "can", "shall"}
 
@@ -1107,6 +1108,11 @@ class ArticleAnalysis:
                 for f in info.attributions
                 if f.cue is None or f.cue[1] - s > no_comment_at or no_comment_at - (f.cue[1] - s) > 60
             ]
+        if info.grants:
+            # An explicit grant always makes a described source anonymous (labels.md), "a spokesman for X" too.
+            for f in info.attributions:
+                if f.source is not None and f.source_text.split()[0].lower() in _DESCRIBED_DETS:
+                    f.cls = SourceClass("unnamed", False, number=f.cls.number, head=f.cls.head)
         _dedupe_sources(info)
         return info
 

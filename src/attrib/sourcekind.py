@@ -632,6 +632,16 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         return SourceClass("unnamed", False, number="pl", head=head_low)
     if head_low in {"authorities", "media", "reports", "rumours", "rumors", "speculation"}:
         return SourceClass("unnamed", False, vague=True, number="pl", head=head_low)
+    if (
+        low[0] in {"a", "an", "one"}
+        and 2 < len(words) <= 5
+        and words[1][:1].isupper()
+        and all(w.islower() and w.isalpha() for w in words[2:])
+    ):
+        # "A Harlow quality engineer": an indefinite description whose head is the last, lowercase noun.
+        if words[-1] in DOC_WORDS or words[-1].rstrip("s") in DOC_WORDS:
+            return _document(words, head_words, words[-1], phrase, sentence_text, lex)
+        return _person_noun(words, words, words[-1], lex)
     if head_low in _PEOPLE_ACRONYMS:
         return _person_noun(words, head_words, head_low, lex)  # "two MPs", "a GP": people, not organisations
     if _is_name_token(head, lex) or _ACRONYM.match(head):
