@@ -266,6 +266,9 @@ _WEAK_CUES = {
     "advising",
     "advises",
     "advised",
+    "recalls",
+    "recalled",
+    "conceded",
     "continued",
     "went on",
     "agreed",
@@ -1172,7 +1175,7 @@ class ArticleAnalysis:
                 return None
             if _negated(prev_words) or (cue_word in {"added", "adds"} and _NUMBER_NEXT.match(masked, h.end)):
                 return None
-            if cue_word == "expected" and before.endswith(","):
+            if cue_word == "expected" and (before.endswith(",") or _DATE_NEXT.match(masked, h.end)):
                 return None  # "The drive, expected to begin Nov. 20, will ...": a timetable, not a belief
             if cue_word in _BASE_FORMS and (
                 (prev_words[-1:] and prev_words[-1] in _INFINITIVE_OR_MODAL) or masked.rstrip().endswith("?")
@@ -1204,7 +1207,8 @@ class ArticleAnalysis:
             else:
                 span = _left_source(text, masked, s, s + h.start)
                 content_next = _THAT_SOON.match(masked, h.end) or _quote_near(masked, h)
-                if span is None and not gerund and prev_words[-1:] in (["and"], ["but"]) and content_next:
+                core = cue_word in {"said", "says", "told", "added", "warned", "insisted", "argued"}
+                if span is None and not gerund and prev_words[-1:] in (["and"], ["but"]) and (content_next or core):
                     # "The campaign was optimistic, but acknowledged that ...": the clause's subject speaks.
                     span = _subject_of_clause(text, masked, s, s + h.start)
             if span is None and cue_word.split()[0] in _INVERTING and _inversion_slot(text, s, h.start, info):
@@ -1332,7 +1336,7 @@ def _plausible(
         return False  # "A banner reads 'Nobody goes hungry'": a slogan describes the scene
     if cue_word in {"citing", "cited", "quoting"} and cls.kind == "unnamed" and _speaker_head(cls.head.rstrip("s")):
         return True  # "the agency, citing navy sources, said": the unnamed sources are credited too
-    if cue_word in {"reported", "reports"} and _RESULTS_NEXT.match(masked, h.end):
+    if cue_word in {"reported", "reports"} and (_RESULTS_NEXT.match(masked, h.end) or cls.kind == "organization"):
         return True  # "Kestrel Mills today reported results": a company's figures
     if cue_word == "linked" and cls.kind != "document" and not _is_doc_head(cls.head):
         return False  # "a report linked X to Y" credits the report; "the firm remained linked to" does not
@@ -1603,10 +1607,11 @@ def _clause_of(masked: str, h: Hit) -> tuple[int, int]:
 #: A refusal or non-answer inside the quotation marks (the no-comment rules read the text with quotes blanked).
 _QUOTED_REFUSAL = recache.compile(
     r"(?i)\b(?:would|will|could|does|do|did|had|has)\s+[\"“‘']?\s*(?:not|n['’]t|never)\s+[\"“‘']?(?:comment|speculate|get\s+ahead|"
-    r"be\s+drawn|discuss|go\s+into|be\s+giving|elaborate|say|answer|respond|preview|second-guess|reveal|disclose)"
+    r"be\s+drawn|discuss|go\s+into|be\s+giving|elaborate|say|answer|respond|preview|second-guess|reveal|disclose|"
+    r"be\s+commenting|be\s+providing|be\s+making\s+any|be\s+discussing|be\s+getting\s+into)"
     r"|(?i:\bwould\s+[\"“‘']\s*(?:sleep\s+on\s+it|leave\s+(?:\w+\s+){0,3}to|wait\s+for|let\s+the))"
     r"|(?i:\b(?:question|matter|issue)\s+(?:was|is)\s+[\"“‘']\s*(?:premature|sub\s+judice|hypothetical)[\"”’'.,]*)"
-    r"|(?i:[\"“‘']\s*(?:does|do)\s+not\s+comment\b)"
+    r"|(?i:[\"“‘']\s*(?:(?:we|it|the\s+\w+)\s+)?(?:does|do)\s+not\s+comment\b)"
 )
 
 
@@ -1622,9 +1627,19 @@ def _scheduled(masked: str, h: Hit) -> bool:
         return False
     if _TIMETABLE_VERB.match(masked, h.end):
         return True  # "The trial, which is expected to last three weeks, continues."
+    if not _EVENT_VERB.match(masked, h.end):
+        return False  # "expected to stay above flood stage until Saturday" is a forecast, dated or not
     return bool(_WHEN.search(masked, h.end, min(len(masked), h.end + 80)))
 
 
+_DATE_NEXT = recache.compile(
+    r"\s+(?:in|on|by|at|next|later|this|early|late)\s+(?:[A-Z]|\d|week|month|year|spring|summer|autumn|fall|winter)"
+)
+_EVENT_VERB = recache.compile(
+    r"\s*(?:vote|meet|announce|visit|arrive|travel|attend|testify|appear|sign|decide|rule|issue|publish|release|"
+    r"return|hold|be\s+held|take\s+place|debate|consider|hear|deliver|present|unveil|launch|open|start|begin|"
+    r"resume|close|end|report|leave|depart|land)\b"
+)
 _TIMETABLE_VERB = recache.compile(r"\s*(?:last|take|run|begin|start|open|close|end|conclude|resume|finish|continue)\b")
 
 

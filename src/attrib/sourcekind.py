@@ -278,6 +278,9 @@ DOC_WORDS = {
     "suit",
     "petition",
     "presentation",
+    "cable",
+    "log",
+    "trial",
     "briefing",
     "assessment",
     "draft",
@@ -642,6 +645,8 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         if words[-1] in DOC_WORDS or words[-1].rstrip("s") in DOC_WORDS:
             return _document(words, head_words, words[-1], phrase, sentence_text, lex)
         return _person_noun(words, words, words[-1], lex)
+    if head_low.endswith("-elect") and head_low[: -len("-elect")] in ROLE_NOUNS:
+        return SourceClass("role", True, head=head_low)  # "the mayor-elect"
     if head_low in _PEOPLE_ACRONYMS:
         return _person_noun(words, head_words, head_low, lex)  # "two MPs", "a GP": people, not organisations
     if _is_name_token(head, lex) or _ACRONYM.match(head):
