@@ -451,6 +451,22 @@ CASES = [
         None,
     ),
     (
+        "G80 a grant makes a described source anonymous; a family named by a possessive is identifiable",
+        "A Harlow quality engineer, who spoke on condition of anonymity, said staff had flagged problems. "
+        "In a statement, Callum\u2019s family said he loved the farm.",
+        ["anonymous", "paraphrased"],
+        None,
+    ),
+    (
+        "G81 dated forecasts, ', which said', 'recalling' as an object",
+        "The river is expected to stay above flood stage until Saturday. "
+        "The plant belongs to Harrow Agri-Chem, which said it regrets the disruption. "
+        "Cabinet has discussed recalling the House early, according to a senior official who spoke on "
+        "condition of anonymity.",
+        ["anonymous", "paraphrased", "anonymous"],
+        None,
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

@@ -268,6 +268,7 @@ _WEAK_CUES = {
     "advised",
     "recalls",
     "recalled",
+    "recalling",
     "conceded",
     "continued",
     "went on",
@@ -1200,9 +1201,10 @@ class ArticleAnalysis:
                 span = _subject_of_clause(text, masked, s, s + before_end - 1)
             elif gerund and (w := _WITH_SUBJECT.search(masked, max(0, h.start - 60), h.start)) is not None:
                 span = (s + w.start(1), s + w.end(1))  # "..., with traders citing supply concerns"
-            elif prev_words[-1:] == ["who"] and before[: -len("who")].rstrip().endswith(","):
+            elif prev_words[-1:] in (["who"], ["which"]) and before[: -len(prev_words[-1])].rstrip().endswith(","):
                 # "That's Keisha Dunmore, who said, quote, ...": the relative pronoun's antecedent speaks.
-                comma = len(before[: -len("who")].rstrip()) - 1 + (h.start - len(window) if h.start > _WINDOW else 0)
+                rel = prev_words[-1]
+                comma = len(before[: -len(rel)].rstrip()) - 1 + (h.start - len(window) if h.start > _WINDOW else 0)
                 span = _left_source(text, masked, s, s + comma)
             else:
                 span = _left_source(text, masked, s, s + h.start)

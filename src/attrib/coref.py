@@ -143,11 +143,13 @@ _DESCRIBED = {
     "woman", "man", "resident", "neighbour", "neighbor", "hiker", "mother", "father", "parent", "customer",
     "driver", "farmer", "worker", "nurse", "teacher", "student", "passenger", "shopper", "owner", "witness",
     "survivor", "victim", "visitor", "fan", "volunteer", "patient", "tenant", "homeowner", "mum", "dad",
+    "forward", "midfielder", "defender", "striker", "goalkeeper", "winger", "player",
 }  # fmt: skip
 _NAME_PART = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s)?(?:[A-Z][\w'’-]+\s){1,2}[A-Z][\w'’-]+"
+#: "Valeska Paris, 44, ..." opening the next sentence, or "... said Janine Okafor-Barr, 54" inside it.
 _LATE_NAME = recache.compile(
     rf"\s*(?:The [a-z]+, )?({_NAME_PART})(?=,|\s(?:is|was|has|had|said|says|told|lives|\d))"  # "Valeska Paris, 44,"
-    rf"|.*?\b(?:said|says|added|name is|That[’']s)\s({_NAME_PART})\b(?!\s[a-z])"  # "... said Janine Okafor-Barr, 54"
+    rf"|.*?\b(?:said|says|added|name is|That[’']s|what|said\sthe\s[a-z]+,)\s({_NAME_PART})\b(?!\s[a-z]+\s[a-z])"
 )
 
 

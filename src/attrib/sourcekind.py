@@ -591,7 +591,11 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         return SourceClass("unnamed", False)
     if (
         sentence_text.lstrip().startswith(words[0])
-        and (words[0].lower().endswith(_PLURAL_PERSON) or words[0].lower() in lex.person_nouns)
+        and (
+            words[0].lower().endswith(_PLURAL_PERSON)
+            or words[0].lower() in lex.person_nouns
+            or words[0].lower() in _GROUP_NOUNS
+        )
         and not (_named_pp(phrase, _words(head_part(phrase))) and not re.search(r"^\S+\s+of\b", phrase))
     ):
         # "Herders here say": a capital at the sentence start is not a name.
@@ -647,6 +651,8 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         return _person_noun(words, words, words[-1], lex)
     if head_low.endswith("-elect") and head_low[: -len("-elect")] in ROLE_NOUNS:
         return SourceClass("role", True, head=head_low)  # "the mayor-elect"
+    if head_low in {"family", "relatives"} and len(words) > 1 and re.search(r"[A-Z][\w-]*['’]s$", words[-2]):
+        return SourceClass("person", True, head=head_low)  # "Callum's family said" (GUIDELINES D21)
     if head_low in _PEOPLE_ACRONYMS:
         return _person_noun(words, head_words, head_low, lex)  # "two MPs", "a GP": people, not organisations
     if _is_name_token(head, lex) or _ACRONYM.match(head):
@@ -681,6 +687,7 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
 
 _PERSON_SUFFIX = ("ers", "ists", "ians", "ors", "ants", "ents", "er", "ist", "ian", "or", "ant", "ent")
 #: "Herders here say": a plural person noun at the sentence start is not a name ("Lindqvist said" is).
+_GROUP_NOUNS = {"families", "relatives", "neighbours", "neighbors", "locals", "villagers", "parents", "people"}
 _PLURAL_PERSON = ("ers", "ists", "ians", "ors", "ants", "ents")
 
 
