@@ -24,7 +24,9 @@ from attrib.ruleset import load_rules
 from attrib.segment import segment
 
 REPO = Path(__file__).resolve().parents[2]
-MIN_COUNT = 2
+MIN_COUNT = 3
+#: Weights this small change no decision; dropping them keeps model.json (and cold start) small.
+WEIGHT_FLOOR = 0.02
 
 
 def _examples(docs: list[GoldDoc], lex: Lexicon) -> tuple[list[dict[str, float]], list[str]]:
@@ -63,7 +65,7 @@ def fit(X: list[dict[str, float]], y: list[str], c: float, seed: int) -> Model:
     weights = {}
     for j, name in enumerate(names):
         w = tuple(float(clf.coef_[k][j]) for k in range(len(labels)))
-        if max(abs(v) for v in w) >= 1e-4:
+        if max(abs(v) for v in w) >= WEIGHT_FLOOR:
             weights[str(name)] = w
     return Model(tuple(labels), weights, tuple(float(v) for v in clf.intercept_))
 
