@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from attrib import coref, recache
 from attrib.lexicon import Hit, Lexicon
 from attrib.quotes import Quote, find_quotes
-from attrib.sourcekind import _PARTY_GROUPS, OWN_WORK, PRONOUNS, SourceClass, classify
+from attrib.sourcekind import _PARTY_GROUPS, OWN_WORK, PRONOUNS, SourceClass, _plural_org, classify
 
 _WORD = recache.compile(r"[\w][\w'’.&-]*|[^\w\s]")
 _SKIP_BEFORE = {
@@ -911,6 +911,7 @@ def _adjective_before(word: str) -> bool:
 
 
 _WITH_SUBJECT = recache.compile(r"\bwith\s+((?:some\s|many\s|several\s)?[a-z]+s)\s+$")
+_WHAT_BEFORE = recache.compile(r"\b(?:what|whatever)\s+$", re.IGNORECASE)
 _SEEN_BY_BEFORE = recache.compile(r"\s+(?:seen|reviewed|obtained|viewed)\s+by\s+$")
 _DESCRIBED_DETS = {"a", "an", "one", "the", "two", "three", "several", "some", "another", "this"}
 _PREPOSITIONS = {"in", "of", "for", "with", "from", "over", "about", "into"}
@@ -1066,7 +1067,8 @@ class ArticleAnalysis:
         info.grants = lex.find("anonymity-grant", masked)
         blocked.extend((h.start, h.end) for h in info.grants)
         info.reasons = lex.find("anonymity-reason", masked)
-        blocked.extend(_clause_of(masked, h) for h in info.reasons)
+        if info.grants:  # a reason clause ("because she fears losing her job") only explains a grant
+            blocked.extend(_clause_of(masked, h) for h in info.reasons)
         info.bases = lex.find("basis", masked)
         for h in lex.find("vague", masked):
             if _overlaps(h.start, h.end, blocked) or _scheduled(masked, h):
@@ -1217,6 +1219,8 @@ class ArticleAnalysis:
                 span = _right_source(text, masked, s, s + h.end, e)
         if span is None:
             return None
+        if _WHAT_BEFORE.search(masked, max(0, span[0] - s - 12), span[0] - s):
+            return None  # "That is not what he said": a relative clause, not a report
         seen = _SEEN_BY_BEFORE.search(masked, max(0, span[0] - s - 80), span[0] - s)
         if seen is not None and cue_type != "colon":
             # "A draft text seen by The Meridian proposes": the draft is the source, not the outlet.
@@ -1318,6 +1322,7 @@ def _plausible(
         and cls.head not in lex.person_nouns
         and cls.head not in lex.vague_collectives
         and cls.head not in _PARTY_GROUPS
+        and not _plural_org(cls.head)
     ):
         return False
     if (
@@ -1338,7 +1343,9 @@ def _plausible(
         return False  # "A banner reads 'Nobody goes hungry'": a slogan describes the scene
     if cue_word in {"citing", "cited", "quoting"} and cls.kind == "unnamed" and _speaker_head(cls.head.rstrip("s")):
         return True  # "the agency, citing navy sources, said": the unnamed sources are credited too
-    if cue_word in {"reported", "reports"} and (_RESULTS_NEXT.match(masked, h.end) or cls.kind == "organization"):
+    if cue_word in {"reported", "reports"} and (
+        _RESULTS_NEXT.match(masked, h.end) or cls.kind == "organization" or cls.vague
+    ):
         return True  # "Kestrel Mills today reported results": a company's figures
     if cue_word == "linked" and cls.kind != "document" and not _is_doc_head(cls.head):
         return False  # "a report linked X to Y" credits the report; "the firm remained linked to" does not
@@ -1367,8 +1374,8 @@ _RESPONSE = recache.compile(
 )
 _DISPLAY_HEADS = {"banner", "sign", "placard", "plaque", "slogan", "graffiti", "sticker", "t-shirt", "mural"}
 _RESULTS_NEXT = recache.compile(
-    r"\s+(?:(?:its|their|strong|weak|record|better|worse|higher|lower|quarterly|annual|first|second|third|fourth)\s+)?"
-    r"(?:results|earnings|profits?|losses|a\s+(?:profit|loss)|revenue|sales|net\s+income)\b"
+    r"\s+(?:(?:a|an|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:results|earnings|profits?|loss(?:es)?|revenue|sales|net\s+income)\b"
 )
 _OPEN_QUOTE = recache.compile(r"[\"“‘](?=\w)")
 _STANCE_NEXT = recache.compile(
@@ -1610,10 +1617,11 @@ def _clause_of(masked: str, h: Hit) -> tuple[int, int]:
 _QUOTED_REFUSAL = recache.compile(
     r"(?i)\b(?:would|will|could|does|do|did|had|has)\s+[\"“‘']?\s*(?:not|n['’]t|never)\s+[\"“‘']?(?:comment|speculate|get\s+ahead|"
     r"be\s+drawn|discuss|go\s+into|be\s+giving|elaborate|say|answer|respond|preview|second-guess|reveal|disclose|"
-    r"be\s+commenting|be\s+providing|be\s+making\s+any|be\s+discussing|be\s+getting\s+into)"
+    r"be\s+commenting|be\s+providing|be\s+making\s+any|be\s+discussing|be\s+getting\s+into|get\s+into)"
     r"|(?i:\bwould\s+[\"“‘']\s*(?:sleep\s+on\s+it|leave\s+(?:\w+\s+){0,3}to|wait\s+for|let\s+the))"
     r"|(?i:\b(?:question|matter|issue)\s+(?:was|is)\s+[\"“‘']\s*(?:premature|sub\s+judice|hypothetical)[\"”’'.,]*)"
     r"|(?i:[\"“‘']\s*(?:(?:we|it|the\s+\w+)\s+)?(?:does|do)\s+not\s+comment\b)"
+    r"|(?i:[\"“‘']\s*if\s+and\s+when\b|[\"“‘'][^\"“”‘’]{0,60}\bno\s+further\s+comment|[\"“‘']\s*I\s+can(?:no|['’])t\s+answer)"
 )
 
 
@@ -1640,7 +1648,7 @@ _DATE_NEXT = recache.compile(
 _EVENT_VERB = recache.compile(
     r"\s*(?:vote|meet|announce|visit|arrive|travel|attend|testify|appear|sign|decide|rule|issue|publish|release|"
     r"return|hold|be\s+held|take\s+place|debate|consider|hear|deliver|present|unveil|launch|open|start|begin|"
-    r"resume|close|end|report|leave|depart|land)\b"
+    r"resume|close|end|report|leave|depart|land|give\s+evidence|give\s+a)\b"
 )
 _TIMETABLE_VERB = recache.compile(r"\s*(?:last|take|run|begin|start|open|close|end|conclude|resume|finish|continue)\b")
 
