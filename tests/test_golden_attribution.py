@@ -474,6 +474,21 @@ CASES = [
         None,
     ),
     (
+        "G83 surveys: by topic or by author, named later, and in headlines",
+        "A recent survey of U.S. leisure travelers found that 38% planned to fly more. "
+        "A new study has revealed that many children lack iodine. It was published in the Medical Journal "
+        "of Australia on Monday.\n\nHellbender numbers fall 40%, state survey finds",
+        ["anonymous", "paraphrased", "unattributed", "paraphrased"],
+        None,
+    ),
+    (
+        "G84 'two of the sources said'; figures published by a named body",
+        "The parties are in talks, two of the sources said. Route 9 carries 14,000 vehicles a day, according to "
+        "traffic counts published by the state Department of Transportation.",
+        ["anonymous", "paraphrased"],
+        None,
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

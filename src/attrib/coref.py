@@ -165,6 +165,31 @@ def _ordinary_person(word: str) -> bool:
     return word not in _ANONYMOUS_HEADS and word.endswith(("ist", "er", "or", "ian", "ant", "ent", "man", "woman"))
 
 
+_DOC_HEADS = {"study", "report", "survey", "poll", "analysis", "review", "paper", "trial"}
+_DOC_NAMED = recache.compile(
+    r"\b(?:published|appeared|appears|reported)\s+(?:on\s+\w+\s+)?in\s+(?:the\s+)?[A-Z]"
+    r"|\b(?:study|report|survey|poll|paper|trial)\b,?\s+(?:was\s+)?(?:led|conducted|carried\s+out|commissioned|funded)\s+by\s+[A-Z]"
+)
+
+
+_OTHER_DOC = recache.compile(
+    r"\s*(?:A|An)\s+(?:[\w-]+\s+){0,3}(?:study|report|survey|poll|analysis|review|paper|trial)\b"
+)
+
+
+def _document_named_later(f: Found, text: str, following: list[SentenceInfo]) -> bool:
+    """ "A new study ... has revealed" and, a few lines on, "published in the Medical Journal of Australia"."""
+    words = f.source_text.lower().split()
+    if f.cls.kind != "unnamed" or not words or words[0] not in {"a", "an"} or f.cls.head not in _DOC_HEADS:
+        return False
+    for nxt in following:
+        if _OTHER_DOC.match(text, nxt.start, nxt.end):
+            return False  # another study starts: what follows is about that one
+        if _DOC_NAMED.search(text, nxt.start, nxt.end):
+            return True
+    return False
+
+
 def _late_name(infos: list[SentenceInfo], k: int, f: Found, text: str) -> str | None:
     """The new name that a described source ("a woman who ...") gets in the next two sentences, if any."""
     words = f.source_text.lower().split()
@@ -191,6 +216,8 @@ def resolve(infos: list[SentenceInfo], text: str, lex: Lexicon) -> list[Entity]:
             if f.source is None:
                 continue
             ent = r.resolve(f)
+            if _document_named_later(f, text, infos[k + 1 : k + 4]):
+                ent.cls = f.cls = SourceClass("document", True, number="org", head=f.cls.head)
             late = _late_name(infos, k, f, text) if ent.count == 1 else None
             if late is not None:
                 # Named in the next sentences: identifiable (labels.md, "Identifiable although named late").

@@ -51,6 +51,9 @@ ROLE_NOUNS = {
     "owner",
     "principal",
     "superintendent",
+    "msp",
+    "mep",
+    "mla",
     "director-general",
     "secretary-general",
     "attorney-general",
@@ -280,6 +283,9 @@ DOC_WORDS = {
     "presentation",
     "cable",
     "log",
+    "counts",
+    "projections",
+    "tallies",
     "trial",
     "briefing",
     "assessment",
@@ -606,6 +612,8 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         return SourceClass("pronoun", True, number=PRONOUNS[low[0]], head=low[0])
     if len(words) == 2 and low[0] == "the" and re.fullmatch(r"\d+-year-old", low[1]):
         return SourceClass("pronoun", True, number="sg", head="he")  # "The 52-year-old said": back to a person
+    if len(words) == 4 and low[1] == "of" and low[2] in {"the", "those", "these"} and low[0] in _COUNTS:
+        return SourceClass("unnamed", False, number="pl", head=low[3])  # "two of the sources said"
     if len(words) == 3 and low[1] == "of" and low[2] in {"them", "those"}:
         return SourceClass("pronoun", True, number="pl", head="them")  # "one of them": a member of a group
     if low[-1] in {"i", "we"}:
@@ -737,7 +745,8 @@ def _person_noun(words: list[str], head_words: list[str], head_low: str, lex: Le
     if (
         plural
         and det in {"the", "its", "their"}
-        and head_low in {"researchers", "scientists", "authors", "investigators", "organizers", "organisers"}
+        and head_low
+        in {"researchers", "scientists", "authors", "investigators", "organizers", "organisers", "inspectors"}
     ):
         return SourceClass("role", True, number="pl", head=head_low)
     if plural:
@@ -757,6 +766,9 @@ def _person_noun(words: list[str], head_words: list[str], head_low: str, lex: Le
     return SourceClass("unnamed", False, head=head_low)
 
 
+#: Published findings a headline may cite bare ("study finds", "new figures show"); not internal papers.
+_COUNTS = {"one", "two", "three", "four", "five", "several", "some", "many", "most", "both", "all"}
+_PUBLIC_DOCS = {"study", "survey", "report", "figures", "data", "poll", "analysis", "research", "statistics", "review"}
 _SEEN_BY = re.compile(r"\b(?:seen|reviewed|obtained|viewed)\s+by\b")
 #: "A Ledger review found": the publication's own work (labels.md: the writer's own authority).
 OWN_WORK = re.compile(
@@ -775,10 +787,19 @@ def _document(
         return SourceClass("document", True, number="org", head=head_low)  # headline "..., study finds"
     if re.search(r"\b(?:the|its|their)\s+\w+['’]s\b", phrase):
         return SourceClass("document", True, number="org", head=head_low)  # "data in the paper's tables"
-    after = sentence.split(phrase, 1)[1][:60] if phrase and phrase in sentence else ""
-    if _SEEN_BY.search(phrase) or re.match(r"\s*,?\s*(?:and\s+)?(?:seen|reviewed|obtained|viewed)\s+by\b", after):
-        return SourceClass("unnamed", False, number="org", head=head_low)  # "a document seen by Reuters" (E25)
-    named = any(_is_name_token(w, lex) or _ACRONYM.match(w) for w in words[1:]) or _is_name_token(words[0], lex)
+    if re.search(
+        r"\b(?:published|released|compiled|issued|produced|commissioned)\s+by\s+(?:the\s+)?\w", phrase + after
+    ):
+        return SourceClass("document", True, number="org", head=head_low)  # "counts published by the state DOT"
+    headline = sentence.rstrip()[-1:] not in ".!?\"”’'"
+    if headline and det not in DETS_INDEF and len(words) <= 3 and head_low in _PUBLIC_DOCS:
+        return SourceClass("document", True, number="org", head=head_low)  # "..., state survey finds"
+    if det in DETS_INDEF:
+        # "A recent survey of U.S. travelers": a name after "of" is the topic; the author comes before or after "by".
+        before_head = words[1 : len(head_words)]
+        named = any(_is_name_token(w, lex) or _ACRONYM.match(w) for w in before_head)
+    else:
+        named = any(_is_name_token(w, lex) or _ACRONYM.match(w) for w in words[1:]) or _is_name_token(words[0], lex)
     if (
         named
         or det in {"the", "its", "their", "his", "her", "this"}
