@@ -489,6 +489,13 @@ CASES = [
         None,
     ),
     (
+        "G85 'said the teacher, NAME' and a confirmation before a refusal",
+        '"We ran out in the dark," said the teacher, Rosa Quispe Llanos, 44. '
+        "Okoro confirmed to the Ledger that she had been laid off but declined to discuss the outage.",
+        ["attributed", "paraphrased"],
+        ("Rosa Quispe Llanos", "person"),
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

@@ -479,6 +479,8 @@ _INVERTED_NAME = recache.compile(
     r"(?:people|person|official|officials|source|sources|aide|aides|executive|diplomat|lawyer|spokesman|"
     r"spokeswoman|spokesperson|analyst|analysts|witness|resident|officer|investigator|adviser))\s*[,.]"
 )
+_APPOSED_NAME = recache.compile(r",\s*([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3})\s*(?:[,.]|$)")
+_OWN_CONTENT = recache.compile(r"\bthat\s+(?:\S+\s+){3,}(?:but|and)\s+$")
 _TITLE_ABBREVS = {"Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Prof", "St", "Sgt", "Capt", "Rev"}
 _NP_EDGE = _NP_LINKS | {"but", "yet", "so", "also", "now", "that's", "that’s", "here's", "here’s"}
 _BOUNDARY = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "‘", "’", "-"}
@@ -1112,7 +1114,10 @@ class ArticleAnalysis:
             info.attributions = [
                 f
                 for f in info.attributions
-                if f.cue is None or f.cue[1] - s > no_comment_at or no_comment_at - (f.cue[1] - s) > 60
+                if f.cue is None
+                or f.cue[1] - s > no_comment_at
+                or no_comment_at - (f.cue[1] - s) > 60
+                or _OWN_CONTENT.search(masked, f.cue[1] - s, no_comment_at)  # "confirmed that X but declined to"
             ]
         if info.grants:
             # An explicit grant always makes a described source anonymous (labels.md), "a spokesman for X" too.
@@ -1197,6 +1202,7 @@ class ArticleAnalysis:
                 inverted = None  # "X, an adviser, said Mr. Trump was ...": the title's full stop ends nothing
             if inverted is not None:
                 span = (s + inverted.start(1), s + inverted.end(1))
+
             elif cue_word.endswith("ing") and before.endswith(","):
                 if any(f.cue is not None and not f.vague for f in info.attributions):
                     return None
@@ -1219,6 +1225,10 @@ class ArticleAnalysis:
                 span = _right_source(text, masked, s, s + h.end, e)
         if span is None:
             return None
+        described = text[span[0] : span[1]].split()
+        named = _APPOSED_NAME.match(masked, span[1] - s) if 1 < len(described) <= 3 else None
+        if named is not None and described[0].lower() in {"the", "a", "an"} and span[0] - s > h.start:
+            span = (s + named.start(1), s + named.end(1))  # "said the teacher, Rosa Quispe Llanos, 44."
         if _WHAT_BEFORE.search(masked, max(0, span[0] - s - 12), span[0] - s):
             return None  # "That is not what he said": a relative clause, not a report
         seen = _SEEN_BY_BEFORE.search(masked, max(0, span[0] - s - 80), span[0] - s)
