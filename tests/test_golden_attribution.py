@@ -445,12 +445,6 @@ CASES = [
         ("A draft text seen by The Meridian", "unnamed"),
     ),
     (
-        "G44 a quote introduced by a possessive noun (the classifier decides it; the rules find no speaker)",
-        "Dr Lee\u2019s advice is simple: drink \u201cmore water than you think you need.\u201d",
-        ["attributed"],
-        None,
-    ),
-    (
         "G80 a grant makes a described source anonymous; a family named by a possessive is identifiable",
         "A Harlow quality engineer, who spoke on condition of anonymity, said staff had flagged problems. "
         "In a statement, Callum\u2019s family said he loved the farm.",
@@ -504,6 +498,15 @@ CASES = [
 ]
 
 CASES_XFAIL = [
+    pytest.param(
+        "Dr Lee\u2019s advice is simple: drink \u201cmore water than you think you need.\u201d",
+        ["attributed"],
+        id="G44",
+        marks=pytest.mark.xfail(
+            reason="a quote introduced by a possessive noun ('Dr Lee's advice is ...:') is not linked to its owner",
+            strict=True,
+        ),
+    ),
     pytest.param(
         "The fish are sometimes called \u201cwater wolves\u201d by anglers.",
         ["anonymous"],

@@ -43,11 +43,17 @@ def _rule_confidence(info: SentenceInfo, rule_label: str) -> float:
     return _RULE_CONFIDENCE["clear"]
 
 
-def decide(info: SentenceInfo, text: str, n: int, model: Model | None) -> tuple[str, float, str]:
+def decide(
+    info: SentenceInfo, text: str, n: int, model: Model | None, speaker: Found | None = None
+) -> tuple[str, float, str]:
     """(label, confidence, by) for one sentence; ``by`` is "rules" or "model".
 
     The classifier overrules the rules only when it prefers another label by more than
-    ``OVERRULE_MARGIN`` in probability (chosen on the dev split and the real GUM articles)."""
+    ``OVERRULE_MARGIN`` in probability (chosen on the dev split and the real GUM articles), and
+    never credits a source the rules did not find: a sourced label with no attribution behind it
+    could not be explained in the report (a quotation with no speaker stays unattributed). The one
+    exception is ``speaker``: the rules' candidate for a quotation that may continue the sentence
+    before it; the classifier decides whether it does (the report then names that speaker)."""
     rule = features.rule_label(info)
     conf = _rule_confidence(info, rule)
     if model is None:
@@ -55,7 +61,9 @@ def decide(info: SentenceInfo, text: str, n: int, model: Model | None) -> tuple[
     probs = model.proba(features.extract(info, text, n))
     top = max(range(len(probs)), key=probs.__getitem__)
     p_rule = probs[model.labels.index(rule)] if rule in model.labels else 0.0
-    if model.labels[top] != rule and probs[top] - p_rule > OVERRULE_MARGIN:
+    sourceless = rule == "unattributed" and not any(not f.vague or f.cue for f in info.attributions)
+    allowed = not sourceless or (speaker is not None and model.labels[top] == "attributed")
+    if model.labels[top] != rule and probs[top] - p_rule > OVERRULE_MARGIN and allowed:
         return model.labels[top], probs[top], "model"
     return rule, max(conf, p_rule) if p_rule >= 0.5 else conf, "rules"
 
@@ -124,12 +132,41 @@ def _attribution(text: str, info: SentenceInfo, f: Found, findings: ArticleFindi
     )
 
 
+def _continued_speaker(infos: list[SentenceInfo], k: int) -> Found | None:
+    """The speaker a quote-only sentence may continue: the identifiable speaker of the sentence just before."""
+    info = infos[k]
+    if k == 0 or info.attributions or info.quote_words < 3 or info.no_comment:
+        return None
+    prev = infos[k - 1]
+    if prev.paragraph not in (info.paragraph, info.paragraph - 1):
+        return None
+    return next((f for f in prev.attributions if not f.vague and f.cls.identifiable), None)
+
+
+def _carried(info: SentenceInfo, speaker: Found) -> Found:
+    return Found(
+        info.index,
+        None,
+        None,
+        "",
+        speaker.cls,
+        "direct",
+        ["M001"],
+        resolved_to=speaker.resolved_to or speaker.source_text or None,
+        entity=speaker.entity,
+        quoted=True,
+    )
+
+
 def label_sentences(text: str, segs: list, findings: ArticleFindings, model: Model | None) -> list[Sentence]:
     """One labelled :class:`Sentence` per sentence segment."""
     out = []
     n = len(findings.sentences)
-    for info in findings.sentences:
-        label, conf, by = decide(info, text, n, model)
+    for k, info in enumerate(findings.sentences):
+        speaker = _continued_speaker(findings.sentences, k) if model is not None else None
+        label, conf, by = decide(info, text, n, model, speaker)
+        if by == "model" and speaker is not None and not info.attributions:
+            info.attributions.append(_carried(info, speaker))  # the classifier's continuation, named
         atts = tuple(_attribution(text, info, f, findings) for f in info.attributions)
         rules = [r for f in info.attributions for r in f.rules]
         if info.no_comment:

@@ -70,7 +70,7 @@ def fit(X: list[dict[str, float]], y: list[str], c: float, seed: int) -> Model:
     return Model(tuple(labels), weights, tuple(float(v) for v in clf.intercept_))
 
 
-def _card(path: Path, meta: dict, dev_rules: str, dev_model: str) -> None:
+def _card(path: Path, meta: dict, dev_rules: str, dev_model: str, test_lines: list[str]) -> None:
     lines = [
         "# Model card: attrib sentence classifier",
         "",
@@ -93,11 +93,23 @@ def _card(path: Path, meta: dict, dev_rules: str, dev_model: str) -> None:
         dev_model,
         "```",
         "",
+        "## Test split, macro-F1 (`attrib eval corpus/articles.jsonl --split test --compare`)",
+        *test_lines,
+        "",
+        "## What it may do",
+        "- Overrule the rules when it prefers another label by more than the margin in `attrib.label`.",
+        "- Never credit a source the rules did not find: a sentence with no attribution stays unattributed,",
+        "  except a quotation right after an identifiable speaker, which it may credit to that speaker",
+        "  (rule `M001`, and the report names the speaker).",
+        "",
         "## Known weaknesses",
-        "- Trained on ~1,000 sentences written by the team: lexical features reflect their style.",
-        "- The classifier only sees one sentence and the rule outputs; attributions it adds carry no source span.",
-        "- Long multi-paragraph quotations without closing marks, and speakers named far from their quote,",
-        "  depend on the rule engine's quote linking.",
+        f"- Trained on {meta['train_sentences']:,} sentences written by the team: lexical features reflect their"
+        " style, and the rules were tuned on the same articles, so the rule features are cleaner in training"
+        " than on new text.",
+        "- Its measured effect is small: macro-F1 moves by less than 0.01 on dev, test and the real GUM"
+        " articles; the rules carry the accuracy (README, Accuracy).",
+        "- It sees one sentence and the rule outputs; speakers named far from their quote depend on the rule"
+        " engine's quote linking.",
         "- English only.",
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -142,7 +154,14 @@ def main(argv: list[str] | None = None) -> int:
     checker._model = None
     rules_only = format_tally("dev (rules only)", score_docs(dev, lambda t: checker.run(t).sentences))
     print(rules_only, with_model, sep="\n\n")
-    _card(args.out.with_name("MODEL_CARD.md"), meta, rules_only, with_model)
+    test = read_gold(args.corpus, "test")
+    test_lines = []
+    for name, model_on in (("rules only", False), ("rules + classifier", True)):
+        checker._model = model if model_on else None
+        tally = score_docs(test, lambda t: checker.run(t).sentences)
+        n = sum(tally.confusion.values())
+        test_lines.append(f"- {name}: {tally.macro_f1:.3f} (accuracy {tally.accuracy:.3f}, {n} sentences)")
+    _card(args.out.with_name("MODEL_CARD.md"), meta, rules_only, with_model, test_lines)
     json.dumps(meta)
     return 0
 
