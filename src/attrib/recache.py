@@ -198,6 +198,29 @@ def reset() -> None:
     _used.clear()
 
 
+def vetted(pattern: str, check: Any) -> str | None:
+    """``check(pattern)`` (the ReDoS vetting of a rule pattern), remembered for patterns found safe.
+
+    Only a clean result is stored, keyed by the exact pattern text; a refused pattern is checked again
+    on every load so its error is always reported."""
+    global _dirty
+    if cache_path() is None:
+        return check(pattern)
+    key = "vetted:" + pattern
+    entries = _load()
+    _used.add(key)
+    entry = entries.get(key)
+    if isinstance(entry, dict) and entry.get("safe") is True:
+        return None
+    problem = check(pattern)
+    if problem is None:
+        entries[key] = {"safe": True, "t": int(time.time())}
+        if not _dirty:
+            _dirty = True
+            atexit.register(save)
+    return problem
+
+
 def load_toml(raw: str) -> dict[str, Any]:
     """``tomllib.loads(raw)``, from the cache when this exact text was parsed before.
 

@@ -175,7 +175,7 @@ def _build_rule(path: Path, raw: str, data: dict) -> Rule:
     terms = _strings(path, line, data, "terms")
     patterns = _strings(path, line, data, "patterns")
     for pat in patterns:
-        problem = redos.problem(pat)
+        problem = recache.vetted(pat, redos.problem)
         if problem:
             raise RuleError(path, line, f"rule {rule_id}: pattern {pat!r} rejected: {problem}")
     if data["kind"] not in ("policy",) and not terms and not patterns:

@@ -24,9 +24,9 @@ from attrib.ruleset import load_rules
 from attrib.segment import segment
 
 REPO = Path(__file__).resolve().parents[2]
-MIN_COUNT = 3
+MIN_COUNT = 5
 #: Weights this small change no decision; dropping them keeps model.json (and cold start) small.
-WEIGHT_FLOOR = 0.02
+WEIGHT_FLOOR = 0.05
 
 
 def _examples(docs: list[GoldDoc], lex: Lexicon) -> tuple[list[dict[str, float]], list[str]]:
