@@ -19,7 +19,18 @@ from dataclasses import dataclass, field
 from attrib import coref, recache
 from attrib.lexicon import Hit, Lexicon
 from attrib.quotes import Quote, find_quotes
-from attrib.sourcekind import _PARTY_GROUPS, OWN_WORK, PRONOUNS, SourceClass, _plural_org, classify
+from attrib.sourcekind import (
+    _PARTY_GROUPS,
+    _PERSON_SUFFIX,
+    DOC_WORDS,
+    ORG_WORDS,
+    OWN_WORK,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SourceClass,
+    _plural_org,
+    classify,
+)
 
 _WORD = recache.compile(r"[\w][\w'’.&-]*|[^\w\s]")
 _SKIP_BEFORE = {
@@ -1426,20 +1437,14 @@ def _noun_owner(text: str, masked: str, s: int, cue_rel: int) -> tuple[int, int]
 
 
 def _is_org_word(head: str) -> bool:
-    from attrib.sourcekind import ORG_WORDS
-
     return head in ORG_WORDS
 
 
 def _is_doc_head(head: str) -> bool:
-    from attrib.sourcekind import DOC_WORDS
-
     return head in DOC_WORDS or head.rstrip("s") in DOC_WORDS
 
 
 def _speaker_head(head: str) -> bool:
-    from attrib.sourcekind import _PERSON_SUFFIX, DOC_WORDS, ORG_WORDS, ROLE_NOUNS
-
     return head.endswith(_PERSON_SUFFIX) or (
         head in ROLE_NOUNS
         or head.rstrip("s") in ROLE_NOUNS
@@ -1708,8 +1713,7 @@ _OPENERS = set("\"“‘'«")
 
 def _opens_quote(text: str, info: SentenceInfo) -> bool:
     """Does the sentence start with an opening quotation mark (a quotation paragraph)?"""
-    opens = text[info.start : info.start + 1] in _OPENERS
-    return opens and bool(info.quotes) and info.quotes[0].start <= info.start + 1
+    return text[info.start : info.start + 1] in _OPENERS and _quote_at_start(info)
 
 
 def _repeated(text: str, info: SentenceInfo) -> bool:
@@ -1749,7 +1753,7 @@ def credit_lines(infos: list[SentenceInfo], text: str, lex: Lexicon) -> None:
         info.attributions.append(found)
         for i in credited:
             if not any(not f.vague for f in i.attributions):
-                i.attributions.append(_carry(i, found, "direct", "Q002"))
+                i.attributions.append(carry(i, found, "direct", "Q002"))
 
 
 def link_quotes(infos: list[SentenceInfo], text: str) -> None:
@@ -1783,12 +1787,13 @@ def link_quotes(infos: list[SentenceInfo], text: str) -> None:
                     # "Those were the words of X" is labelled like the quote it credits.
                     speaker.quoted = True
             if speaker is not None:
-                info.attributions.append(_carry(info, speaker, "direct", "Q001"))
+                info.attributions.append(carry(info, speaker, "direct", "Q001"))
                 for q in info.quotes:  # the rest of this quotation has the same speaker
                     chain_speaker.setdefault(q.chain, speaker)
 
 
-def _opens_quote_text(info: SentenceInfo) -> bool:
+def _quote_at_start(info: SentenceInfo) -> bool:
+    """Does a quotation begin at the sentence's first character (or the one after)?"""
     return bool(info.quotes) and info.quotes[0].start <= info.start + 1
 
 
@@ -1803,11 +1808,11 @@ def _block_statement(infos: list[SentenceInfo], k: int, lead: SentenceInfo) -> N
         if i.paragraph != first or i.attributions:
             break  # the statement ends where the paragraph or the writer's own reporting starts
         block.append(i)
-    if not block or _opens_quote_text(block[0]):
+    if not block or _quote_at_start(block[0]):
         return  # a quotation is linked by its chain instead
     speaker.quoted = True
     for i in block:
-        i.attributions.append(_carry(i, speaker, "direct", "Q001"))
+        i.attributions.append(carry(i, speaker, "direct", "Q001"))
 
 
 def _speaker_nearby(infos: list[SentenceInfo], k: int, text: str) -> Found | None:
@@ -1835,7 +1840,7 @@ def _speaker_nearby(infos: list[SentenceInfo], k: int, text: str) -> Found | Non
         for f in reversed(prev.attributions):
             if not f.vague and (f.source is not None or f.resolved_to):
                 return f
-        if not prev.attributions and prev.paragraph == info.paragraph - 1 and _opens_quote_text(info):
+        if not prev.attributions and prev.paragraph == info.paragraph - 1 and _quote_at_start(info):
             return _introduced(prev, text)
     return None
 
@@ -1865,7 +1870,8 @@ def _words_of(info: SentenceInfo, text: str) -> bool:
     return any(f.cue is not None and "of" in text[f.cue[0] : f.cue[1]].split() for f in info.attributions)
 
 
-def _carry(info: SentenceInfo, speaker: Found, mode: str, rule: str) -> Found:
+def carry(info: SentenceInfo, speaker: Found, mode: str, rule: str) -> Found:
+    """``speaker``'s attribution carried to another sentence (a quotation's continuation, a credit line)."""
     return Found(
         info.index,
         None,

@@ -172,9 +172,7 @@ _DOC_NAMED = recache.compile(
 )
 
 
-_OTHER_DOC = recache.compile(
-    r"\s*(?:A|An)\s+(?:[\w-]+\s+){0,3}(?:study|report|survey|poll|analysis|review|paper|trial)\b"
-)
+_OTHER_DOC = recache.compile(rf"\s*(?:A|An)\s+(?:[\w-]+\s+){{0,3}}(?:{'|'.join(sorted(_DOC_HEADS))})\b")
 
 
 def _document_named_later(f: Found, text: str, following: list[SentenceInfo]) -> bool:
@@ -228,13 +226,20 @@ def resolve(infos: list[SentenceInfo], text: str, lex: Lexicon) -> list[Entity]:
         r.note_names(info.start, info.end)
         for f in info.attributions:
             if f.carried_from is not None:
-                sp = f.carried_from
-                f.cls = sp.cls
-                f.entity = sp.entity
-                f.vague = sp.vague
-                f.resolved_to = sp.resolved_to or sp.source_text or None
-                f.source_text = ""
+                settle_carried(f)
     return r.entities
+
+
+def settle_carried(f: Found) -> None:
+    """A carried attribution takes its speaker's resolved class and entity, and names the speaker."""
+    sp = f.carried_from
+    if sp is None:
+        return
+    f.cls = sp.cls
+    f.entity = sp.entity
+    f.vague = sp.vague
+    f.resolved_to = sp.resolved_to or sp.source_text or None
+    f.source_text = ""
 
 
 def _signals(ent: Entity, info: SentenceInfo) -> None:

@@ -9,7 +9,8 @@ sentence reports a confidence and the IDs of the rules that fired.
 from __future__ import annotations
 
 from attrib import features
-from attrib.attribution import ArticleFindings, Found, SentenceInfo
+from attrib.attribution import ArticleFindings, Found, SentenceInfo, carry
+from attrib.coref import settle_carried
 from attrib.model import Model, ModelError, load
 from attrib.result import Anonymity, Attribution, Sentence, Skipped, Span
 
@@ -144,18 +145,10 @@ def _continued_speaker(infos: list[SentenceInfo], k: int) -> Found | None:
 
 
 def _carried(info: SentenceInfo, speaker: Found) -> Found:
-    return Found(
-        info.index,
-        None,
-        None,
-        "",
-        speaker.cls,
-        "direct",
-        ["M001"],
-        resolved_to=speaker.resolved_to or speaker.source_text or None,
-        entity=speaker.entity,
-        quoted=True,
-    )
+    """The classifier's continuation: the speaker carried as the quoting attributions are (rule M001)."""
+    found = carry(info, speaker, "direct", "M001")
+    settle_carried(found)
+    return found
 
 
 def label_sentences(text: str, segs: list, findings: ArticleFindings, model: Model | None) -> list[Sentence]:

@@ -131,14 +131,11 @@ def _unpack(packed: Any) -> list[int] | None:
 
 def compile(pattern: str, flags: int = 0, key: str | None = None) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, from the on-disk cache when it is there."""
-    global _dirty
     if cache_path() is None or flags & re.DEBUG:
         return re.compile(pattern, flags)
     flags = int(flags)
     key = key or f"{flags}:{pattern}"
-    entries = _load()
-    _used.add(key)
-    entry = entries.get(key)
+    entry = _lookup(key)
     if isinstance(entry, dict) and entry.get("pattern") == pattern:
         compiled = _build(pattern, entry.get("code"), flags)
         if compiled is not None:
@@ -147,10 +144,7 @@ def compile(pattern: str, flags: int = 0, key: str | None = None) -> re.Pattern[
         compiled, code = _fresh(pattern, flags)
     except (RecursionError, OverflowError, AssertionError, IndexError, TypeError):
         return re.compile(pattern, flags)  # let re raise its own error, or compile as it would
-    entries[key] = {"pattern": pattern, "code": code, "t": int(time.time())}
-    if not _dirty:
-        _dirty = True
-        atexit.register(save)
+    _remember(key, {"pattern": pattern, "code": code})
     return compiled
 
 
@@ -198,26 +192,35 @@ def reset() -> None:
     _used.clear()
 
 
+def _lookup(key: str) -> Any:
+    """The cache entry under ``key`` (None when absent), noting that this run used it."""
+    _used.add(key)
+    return _load().get(key)
+
+
+def _remember(key: str, entry: dict[str, Any]) -> None:
+    """Store ``entry`` (stamped with the time) and write the cache when the process exits."""
+    global _dirty
+    _load()[key] = {**entry, "t": int(time.time())}
+    if not _dirty:
+        _dirty = True
+        atexit.register(save)
+
+
 def vetted(pattern: str, check: Any) -> str | None:
     """``check(pattern)`` (the ReDoS vetting of a rule pattern), remembered for patterns found safe.
 
     Only a clean result is stored, keyed by the exact pattern text; a refused pattern is checked again
     on every load so its error is always reported."""
-    global _dirty
     if cache_path() is None:
         return check(pattern)
     key = "vetted:" + pattern
-    entries = _load()
-    _used.add(key)
-    entry = entries.get(key)
+    entry = _lookup(key)
     if isinstance(entry, dict) and entry.get("safe") is True:
         return None
     problem = check(pattern)
     if problem is None:
-        entries[key] = {"safe": True, "t": int(time.time())}
-        if not _dirty:
-            _dirty = True
-            atexit.register(save)
+        _remember(key, {"safe": True})
     return problem
 
 
@@ -231,11 +234,8 @@ def load_toml(raw: str) -> dict[str, Any]:
 
     if cache_path() is None:
         return tomllib.loads(raw)
-    global _dirty
     key = "toml:" + raw
-    entries = _load()
-    _used.add(key)
-    entry = entries.get(key)
+    entry = _lookup(key)
     if isinstance(entry, dict) and isinstance(entry.get("toml"), dict):
         return entry["toml"]
     data = tomllib.loads(raw)
@@ -244,8 +244,5 @@ def load_toml(raw: str) -> dict[str, Any]:
             return data
     except (TypeError, ValueError):
         return data
-    entries[key] = {"toml": data, "t": int(time.time())}
-    if not _dirty:
-        _dirty = True
-        atexit.register(save)
+    _remember(key, {"toml": data})
     return data

@@ -696,7 +696,7 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
 _PERSON_SUFFIX = ("ers", "ists", "ians", "ors", "ants", "ents", "er", "ist", "ian", "or", "ant", "ent")
 #: "Herders here say": a plural person noun at the sentence start is not a name ("Lindqvist said" is).
 _GROUP_NOUNS = {"families", "relatives", "neighbours", "neighbors", "locals", "villagers", "parents", "people"}
-_PLURAL_PERSON = ("ers", "ists", "ians", "ors", "ants", "ents")
+_PLURAL_PERSON = tuple(x for x in _PERSON_SUFFIX if x.endswith("s"))
 
 
 def _known_noun(low: str, lex: Lexicon) -> bool:
@@ -780,7 +780,8 @@ def _document(
     words: list[str], head_words: list[str], head_low: str, phrase: str, sentence: str, lex: Lexicon
 ) -> SourceClass:
     det = words[0].lower()
-    after = sentence.split(phrase, 1)[1][:60] if phrase and phrase in sentence else ""
+    rest = sentence.split(phrase, 1)[1] if phrase and phrase in sentence else ""
+    after = rest[:60]
     if _SEEN_BY.search(phrase) or re.match(r"\s*,?\s*(?:and\s+)?(?:seen|reviewed|obtained|viewed)\s+by\b", after):
         return SourceClass("unnamed", False, number="org", head=head_low)  # "a document seen by Reuters" (E25)
     if len(words) == 1 and not head_low.endswith("s"):
@@ -808,7 +809,6 @@ def _document(
         or any(w.lower() in _OFFICIAL_MODIFIERS for w in words[:-1])
     ):
         return SourceClass("document", True, number="org", head=head_low)
-    after = sentence.split(phrase, 1)[1][:80] if phrase and phrase in sentence else ""
-    if re.search(r"\b(?:by|from|in)\s+(?:the\s+)?[A-Z]", after):
+    if re.search(r"\b(?:by|from|in)\s+(?:the\s+)?[A-Z]", rest[:80]):
         return SourceClass("document", True, number="org", head=head_low)
     return SourceClass("unnamed", False, number="org", head=head_low)
