@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-import time
 from collections.abc import Callable
 
 import pytest
@@ -11,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from attrib.segment import REASONS, Segment, segment
+from linear_time import GROWTH, assert_linear
 
 # Pieces that exercise the rules: punctuation, quotes, abbreviations, datelines, furniture, line breaks.
 PIECES = [
@@ -177,26 +176,10 @@ PATHOLOGICAL: dict[str, Callable[[int], str]] = {
 }
 
 
-def _cpu_seconds(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        segment(text)
-        best = min(best, time.process_time() - start)
-    return best
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(PATHOLOGICAL))
 def test_time_is_linear(name: str) -> None:
     make = PATHOLOGICAL[name]
-    # Quadrupling the input: linear time gives ~4x, quadratic ~16x; 7x leaves room for noise on a busy CI.
-    n = 500_000 if name in {"no punctuation", "words without punctuation"} else 25_000  # 2 MB at 4n
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        small, large = _cpu_seconds(make(n)), _cpu_seconds(make(4 * n))
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-    assert large < 7.0 * max(small, 0.005), (name, small, large)
+    n = 250_000 if name in {"no punctuation", "words without punctuation"} else 25_000  # 2 MB at 8n
+    small, large = make(n), make(GROWTH * n)
+    assert_linear(lambda: segment(small), lambda: segment(large), name)
