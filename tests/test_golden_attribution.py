@@ -567,3 +567,63 @@ def test_sources_table_counts_distinct_sources() -> None:
     names = {s.name: s.count for s in report.sources}
     assert names.get("Mayor Ana Ruiz") == 2
     assert any(s.anonymous for s in report.sources)
+
+
+#: (case, article, a phrase of the sentence with the pronoun, who the report says spoke, its label)
+RESOLUTION = [
+    (
+        "R1 'she said' after an anonymous neighbour, not the police chief named before her",
+        "Two men have been charged with robbing a pharmacy on Westbrook Avenue at gunpoint on Monday evening and "
+        "beating the clerk, who was taken to Harlan Memorial Hospital with head injuries. The men, both from "
+        "Kessler Township, were arrested early on Tuesday after a traffic stop near the county line, and both "
+        "were being held in the county jail, court records show.\n\n"
+        "Police Chief Lorraine Baptiste said at a news briefing on Tuesday that investigators were confident they "
+        "had the two people responsible. Baptiste was asked whether the men had targeted the pharmacy for its "
+        "painkillers. She said detectives were still working to establish a motive.\n\n"
+        "A neighbor who asked not to be named because she feared retaliation said the pharmacy had been broken "
+        'into at least twice in the past year. "Everybody on this block knows that store," she said.',
+        "Everybody on this block",
+        "A neighbor",
+        "anonymous",
+    ),
+    (
+        "R2 'the ecologist' refers back to the named ecologist, and so does the next 'she'",
+        "Anneliese Korver, an ecologist at Pell College who has studied the population since 2011, said the "
+        "numbers had halved. Asked whether the pipeline was to blame, the ecologist said the survey data alone "
+        "could not prove it. \u201cThat's not proof, but it is a pattern,\u201d she said.",
+        "it is a pattern",
+        "Anneliese Korver",
+        "attributed",
+    ),
+    (
+        "R3 'she' is the woman mentioned last, not the anonymous source introduced after her first mention",
+        "Councilwoman Renee Obi, who chairs the planning committee, said the town had followed every rule. "
+        "A person who attended a February meeting told the Courier that the plan was shown to council members "
+        "weeks before it was filed. The person spoke on condition of anonymity because they feared losing their "
+        "job.\n\nObi denied that any such meeting took place. \u201cI have met with nobody from that company "
+        "outside of a public session,\u201d she said.",
+        "I have met with nobody",
+        "Councilwoman Renee Obi",
+        "attributed",
+    ),
+    (
+        "R4 a plural group ('administrators', 'many women') is not 'she'",
+        "Senator Claire Maddox said the rules had to change. Many women in politics say the culture will not "
+        'change until there are more women around. "I think that gives a signal to other young women," she said.',
+        "gives a signal",
+        "Senator Claire Maddox",
+        "attributed",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "phrase", "speaker", "label"), RESOLUTION, ids=[c[0].split()[0] for c in RESOLUTION]
+)
+def test_pronoun_and_description_resolve_to_the_latest_fitting_source(
+    name: str, text: str, phrase: str, speaker: str, label: str
+) -> None:
+    report = attrib.analyze(text)
+    sentence = next(s for s in report.sentences if phrase in s.text)
+    found = sentence.attributions[0]
+    assert (found.resolved_to, sentence.label) == (speaker, label), name

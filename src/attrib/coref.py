@@ -45,6 +45,11 @@ class Entity:
     reason: str = "none"
     basis: bool = False
     count: int = 0
+    described: set[str] = field(default_factory=set)  # the words of "…, an ecologist at Pell College"
+
+
+#: ", an ecologist at Pell College" / ", the council's chief planner" after a name: what "the ecologist" refers to.
+_APPOSITIVE = recache.compile(r",\s(?:an?|the)\s((?:[a-z][\w'’-]*\s){0,3}[a-z][\w'’-]*)")
 
 
 def _last_token(name: str) -> str:
@@ -62,14 +67,18 @@ class _Resolver:
 
     def note_names(self, start: int, end: int) -> None:
         for m in _NAME.finditer(self.text, start, end):
-            self.last_named_at = start + m.start()
+            self.last_named_at = m.start()  # finditer with a start position gives offsets in the whole text
             self.last_named = m.group()
 
     def _pick(self, want: set[str], pos: int) -> Entity | None:
-        for ent in reversed(self.entities):
-            if ent.cls.number in want or (ent.cls.kind in want):
-                return ent
-        return None
+        """The most recently mentioned entity of the wanted number (not the most recently introduced one)."""
+        fits = [ent for ent in self.entities if ent.cls.number in want or ent.cls.kind in want]
+        return max(fits, key=lambda ent: ent.last) if fits else None
+
+    def _described_as(self, head: str) -> Entity | None:
+        """The latest named person introduced as "Anneliese Korver, an ecologist at ...", for "the ecologist"."""
+        fits = [ent for ent in self.entities if ent.cls.kind == "person" and head in ent.described]
+        return max(fits, key=lambda ent: ent.last) if fits else None
 
     def _by_last_token(self, name: str) -> Entity | None:
         key = _last_token(name)
@@ -116,12 +125,19 @@ class _Resolver:
                 for ent in reversed(self.entities):
                     if ent.cls.kind == "person" and f.source_text.lower().split()[-1] in ent.name.lower():
                         return self._link(ent, f, SourceClass("pronoun", True, head=cls.head))
+            described = self._described_as(words[-1])
+            if described is not None:
+                return self._link(described, f, SourceClass("pronoun", True, head=cls.head))
         return self._new(f.source_text, cls, pos, f)
 
     def _new(self, name: str, cls: SourceClass, pos: int, f: Found) -> Entity:
         ent = Entity(
             name=name.strip() or "unnamed", cls=cls, first=pos, last=pos, heads={cls.head} if cls.head else set()
         )
+        if cls.kind == "person" and f.source is not None:
+            appositive = _APPOSITIVE.match(self.text, f.source[1])
+            if appositive is not None:
+                ent.described = set(appositive.group(1).lower().split())
         self._index[id(ent)] = len(self.entities)
         self.entities.append(ent)
         return self._link(ent, f, cls)

@@ -690,7 +690,17 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         or (head_low.endswith(_PERSON_SUFFIX) and words[0].lower() in DETS_INDEF | {"the"})
     ):
         return _person_noun(words, head_words, head_low, lex)
-    return SourceClass("unnamed", False, head=head_low)
+    return SourceClass("unnamed", False, number=_number(low, head_low), head=head_low)
+
+
+_PLURAL_HEADS = {"people", "staff", "women", "men", "children", "police", "folk", "personnel", "many", "some"}
+
+
+def _number(low: list[str], head_low: str) -> str:
+    """ "administrators", "many women", "some": plural, so that a later "she" does not refer back to them."""
+    if low[0] in _COUNTS - {"one"} or head_low in _PLURAL_HEADS:
+        return "pl"
+    return "pl" if head_low.endswith("s") and not head_low.endswith(("ss", "us", "is")) else "sg"
 
 
 _PERSON_SUFFIX = ("ers", "ists", "ians", "ors", "ants", "ents", "er", "ist", "ian", "or", "ant", "ent")
