@@ -492,6 +492,13 @@ CASES = [
         ("Rosa Quispe Llanos", "person"),
     ),
     (
+        "G44 a quote introduced by a possessive lead-in is its owner's",
+        "Dr Lee\u2019s advice is simple: drink \u201cmore water than you think you need.\u201d "
+        "Mayor Ana Ruiz spoke last. Her message to voters was blunt: \u201cShow up.\u201d",
+        ["attributed", "unattributed", "attributed"],
+        ("Dr Lee", "person"),
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],
@@ -506,12 +513,6 @@ def _known_miss(case_id: str, text: str, labels: list[str], reason: str) -> Any:
 
 
 CASES_XFAIL = [
-    _known_miss(
-        "G44",
-        "Dr Lee\u2019s advice is simple: drink \u201cmore water than you think you need.\u201d",
-        ["attributed"],
-        "a quote introduced by a possessive noun ('Dr Lee's advice is ...:') is not linked to its owner",
-    ),
     _known_miss(
         "G82",
         "The fish are sometimes called \u201cwater wolves\u201d by anglers.",

@@ -1587,8 +1587,24 @@ _GENRE_TAGS = {
 _HEAD_TAG = recache.compile(r"\s*((?:New\s)?[A-Z][\w.'’&-]*(?:\s[\w.'’&-]+){0,3}):\s+[\w‘“\"']")
 
 
+#: "Dr Lee's advice is simple:", "Her message to voters was blunt:", "The coach's verdict:": the owner speaks.
+_POSSESSIVE_LEAD = recache.compile(
+    r"\s*((?:[A-Z][\w.-]*\s){0,3}[A-Z][\w-]*(?=['’]s\s)|(?:[Tt]he|[Aa]n?)\s(?:[a-z-]+\s){0,2}[a-z-]+(?=['’]s\s)|"
+    r"[Hh]is(?=\s)|[Hh]er(?=\s)|[Tt]heir(?=\s))(?:['’]s)?\s(?:[a-z-]+\s){0,2}?"
+    r"(?:advice|message|answer|response|reply|verdict|view|warning|plea|explanation|assessment|conclusion|"
+    r"prediction|promise|pledge|argument|reaction|summary|diagnosis|instructions?|take|words)"
+    r"(?:\s(?:to|for)\s(?:[\w-]+\s){0,3}?[\w-]+)?(?:\s(?:is|was|remains|has\sbeen)(?:\s[a-z]+){0,2})?\s*$"
+)
+
+
 def _colon_speaker(text: str, masked: str, s: int, colon_rel: int) -> tuple[int, int] | None:
-    """`Ruiz: "We will appeal"` / `Rathbun stated:` -- the tag before the colon, if a name."""
+    """`Ruiz: "We will appeal"` / `Rathbun stated:` -- the tag before the colon, if a name; the owner of a
+    possessive lead-in ("Dr Lee's advice is simple:"), which alone may have words between colon and quote."""
+    lead = _POSSESSIVE_LEAD.match(masked, 0, colon_rel)
+    if lead is not None:
+        return s + lead.start(1), s + lead.end(1)
+    if masked[colon_rel + 1 :].lstrip()[:1] not in "\"“‘'":
+        return None
     head = masked[:colon_rel].strip()
     if not head or len(head.split()) > 6:
         return None

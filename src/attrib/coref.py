@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from attrib import recache
-from attrib.sourcekind import SourceClass
+from attrib.sourcekind import ORG_WORDS, SourceClass
 
 if TYPE_CHECKING:
     from attrib.attribution import Found, SentenceInfo
     from attrib.lexicon import Lexicon
 
-_NAME = recache.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\s[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
+_NAME_WORD = r"[A-Z][a-z]*[A-Z]?[a-z]+(?:[-'][A-Z]?[a-z]+)?"  # "Ruiz", "McCaskill", "O'Neill", "Okoro-Barr"
+_NAME = recache.compile(rf"\b{_NAME_WORD}(?:\s{_NAME_WORD}){{1,2}}\b")
 _FAMILY = {
     "official": {"official", "officials", "source", "sources"},
     "source": {"source", "sources", "official", "officials", "person", "people", "insider"},
@@ -66,7 +67,10 @@ class _Resolver:
         self.last_named: str = ""
 
     def note_names(self, start: int, end: int) -> None:
+        """Remember the last capitalised name in the sentence ("Federal Election Commission" is no "she")."""
         for m in _NAME.finditer(self.text, start, end):
+            if m.group().rsplit(None, 1)[-1].lower() in ORG_WORDS:
+                continue
             self.last_named_at = m.start()  # finditer with a start position gives offsets in the whole text
             self.last_named = m.group()
 
