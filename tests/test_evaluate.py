@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -42,5 +43,35 @@ def test_scoring_matches_by_overlap() -> None:
 @pytest.mark.skipif(not GUM.is_file(), reason="../shared/data is not present")
 def test_gum_news_macro_f1_floor(capsys: pytest.CaptureFixture[str]) -> None:
     code = evaluate.main([str(GUM), "--min-macro-f1", "0.80"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+
+
+REAL = REPO / "corpus" / "real" / "labels.jsonl"
+ARTICLES = SHARED / "articles"
+
+
+def test_real_article_labels_are_well_formed() -> None:
+    """Offsets, labels and documents of corpus/real (texts checked only when ../shared is there)."""
+    import json
+
+    rows = [json.loads(line) for line in REAL.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 1000 and len({r["doc"] for r in rows}) == 85
+    assert {r["label"] for r in rows} <= {"attributed", "paraphrased", "anonymous", "unattributed", "skipped"}
+    assert set(rows[0]) == {"doc", "start", "end", "label"}  # names and offsets only: no article text is stored
+    by_doc: dict[str, list[tuple[int, int]]] = {}
+    for r in rows:
+        assert 0 <= r["start"] < r["end"]
+        by_doc.setdefault(r["doc"], []).append((r["start"], r["end"]))
+    for doc, spans in by_doc.items():
+        assert all(a[1] <= b[0] for a, b in pairwise(spans)), doc  # ordered, no overlap
+        if ARTICLES.is_dir():
+            text = (ARTICLES / f"{doc}.txt").read_text(encoding="utf-8")
+            assert spans[-1][1] <= len(text) and all(text[a:b].strip() for a, b in spans), doc
+
+
+@pytest.mark.skipif(not ARTICLES.is_dir(), reason="../shared/data is not present")
+def test_real_articles_macro_f1_floor(capsys: pytest.CaptureFixture[str]) -> None:
+    code = evaluate.main([str(REAL), "--text-dir", str(ARTICLES), "--min-macro-f1", "0.75"])
     out = capsys.readouterr().out
     assert code == 0, out
