@@ -499,6 +499,29 @@ CASES = [
         ("Dr Lee", "person"),
     ),
     (
+        "G82 a quoted name credited with 'by': anglers are anonymous, a senator is not",
+        "The fish are sometimes called \u201cwater wolves\u201d by anglers. "
+        "The plan was branded \u201creckless\u201d by Senator Mark Hale.\n\n"
+        "The fish are sometimes called \u201cwater wolves\u201d in the north.",
+        ["anonymous", "attributed", "unattributed"],
+        None,
+    ),
+    (
+        "G86 name-calling and characterising 'as' state the speaker's view; idioms and events do not",
+        "She called him a misogynist. He referred to her as \u201cthe devil.\u201d "
+        "Ryan took issue with the talk of rigged elections. They called it a day after the third set. "
+        "The judge dismissed the case on Tuesday.",
+        ["paraphrased", "attributed", "paraphrased", "unattributed", "unattributed"],
+        None,
+    ),
+    (
+        "G87 a one-word quotation in the reported clause is the speaker's word",
+        "Trump earlier called international-trade supporters \u201cbloodsuckers.\u201d "
+        "He vowed to keep Iraq from becoming a \u201cbackyard,\u201d where regional conflicts play out.",
+        ["attributed", "attributed"],
+        ("Trump", "person"),
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],
@@ -513,12 +536,6 @@ def _known_miss(case_id: str, text: str, labels: list[str], reason: str) -> Any:
 
 
 CASES_XFAIL = [
-    _known_miss(
-        "G82",
-        "The fish are sometimes called \u201cwater wolves\u201d by anglers.",
-        ["anonymous"],
-        "a passive 'called ... by <unnamed group>' is not read as an attribution (unattributed)",
-    ),
     _known_miss(
         "G79",
         "In a statement, the family of one victim, a 79-year-old man, said they were \u201cangry\u201d at the delay.",

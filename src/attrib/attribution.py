@@ -850,6 +850,7 @@ def _right_source(text: str, masked: str, s_start: int, from_pos: int, s_end: in
         ):
             break
         if out_start is None:
+            low = low.rstrip(".!?")  # "by anglers." at the end of the sentence keeps its full stop
             if (
                 low in {"the", "a", "an", "two", "three", "several", "some", "many", "one"}
                 or w[0].isupper()
@@ -1372,8 +1373,8 @@ def _plausible(
         return False  # "a report linked X to Y" credits the report; "the firm remained linked to" does not
     if cue_word not in _WEAK_CUES or _quote_near(sentence, h) or _THAT_SOON.match(masked, h.end):
         return True
-    if cue_word in {"called", "calls", "calling"} and _OPEN_QUOTE.search(
-        sentence, h.end, min(len(sentence), h.end + 220)
+    if cue_word in {"called", "calls", "calling"} and (
+        _OPEN_QUOTE.search(sentence, h.end, min(len(sentence), h.end + 220)) or _CALLED_X_A_Y.match(masked, h.end)
     ):
         return True  # "Moore called Trump's remarks during the debate the 'typical language of a bully'"
     if cue_word in {"reported", "reports"} and cls.kind == "unnamed" and src.lower().startswith(("a ", "an ", "one ")):
@@ -1392,6 +1393,11 @@ _RESPONSE = recache.compile(
     r"inquiry|inquiries|concerns?|charges?|calls?|demands?|announcement|ruling|decision|report|news|speculation|"
     r"him|her|them|it|reporters|journalists|critics))",
     re.IGNORECASE,
+)
+#: "called him a misogynist", "called the deal a betrayal": name-calling states the caller's view.
+_CALLED_X_A_Y = recache.compile(
+    r"\s+(?!it\s+a\s+day\b)(?:him|her|them|it|this|that|(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?[\w-]+|"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*[.,;]"
 )
 _DISPLAY_HEADS = {"banner", "sign", "placard", "plaque", "slogan", "graffiti", "sticker", "t-shirt", "mural"}
 _RESULTS_NEXT = recache.compile(

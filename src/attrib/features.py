@@ -41,7 +41,10 @@ def quoted(info: SentenceInfo, f) -> bool:  # type: ignore[no-untyped-def]
     # A short fragment right after the cue ("called it 'reckless'"), or a quote the cue
     # closes (`"We failed," said Smith`), is the source's words.
     lo = min(f.cue[0], f.source[0]) if f.source else f.cue[0]
-    return any(0 <= q.start - f.cue[1] <= 14 or 0 <= lo - q.end <= 4 for q in info.quotes)
+    return any(
+        0 <= q.start - f.cue[1] <= 60 or 0 <= lo - q.end <= 4 or f.cue[0] <= q.start < f.cue[1]  # 'branded "x" by'
+        for q in info.quotes
+    )
 
 
 def extract(info: SentenceInfo, text: str, n_sentences: int) -> dict[str, float]:
