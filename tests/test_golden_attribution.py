@@ -522,6 +522,13 @@ CASES = [
         ("Trump", "person"),
     ),
     (
+        "G88 a round-up's tag 'Name, Outlet: \"...' credits the whole quotation to the name",
+        "Gerald F. Seib, The Wall Street Journal: \"It looked for a while as if Trump would be calm. "
+        "That is unprecedented.\"\n\nMeghan McCain, Twitter: \"Chris Wallace is the real winner of this debate.\"",
+        ["attributed", "attributed", "attributed"],
+        ("Gerald F. Seib", "person"),
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

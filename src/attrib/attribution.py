@@ -1612,10 +1612,17 @@ def _colon_speaker(text: str, masked: str, s: int, colon_rel: int) -> tuple[int,
     if masked[colon_rel + 1 :].lstrip()[:1] not in "\"“‘'":
         return None
     head = masked[:colon_rel].strip()
+    named = _TAG_WITH_AFFILIATION.fullmatch(head)
+    if named is not None:  # "Gerald F. Seib, The Wall Street Journal:", "Meghan McCain, Twitter:"
+        head = named.group(1)
     if not head or len(head.split()) > 6:
         return None
     start = masked.index(head)
     return s + start, s + start + len(head)
+
+
+#: A round-up's speaker tag: a name, then after a comma the outlet or role ("Windsor Mann, editor of ...").
+_TAG_WITH_AFFILIATION = recache.compile(r"((?:[A-Z][\w.'’-]*\s?){1,4}),\s?[^,:]{2,60}")
 
 
 _WHEN = recache.compile(
