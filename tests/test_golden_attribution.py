@@ -523,10 +523,17 @@ CASES = [
     ),
     (
         "G88 a round-up's tag 'Name, Outlet: \"...' credits the whole quotation to the name",
-        "Gerald F. Seib, The Wall Street Journal: \"It looked for a while as if Trump would be calm. "
-        "That is unprecedented.\"\n\nMeghan McCain, Twitter: \"Chris Wallace is the real winner of this debate.\"",
+        'Gerald F. Seib, The Wall Street Journal: "It looked for a while as if Trump would be calm. '
+        'That is unprecedented."\n\nMeghan McCain, Twitter: "Chris Wallace is the real winner of this debate."',
         ["attributed", "attributed", "attributed"],
         ("Gerald F. Seib", "person"),
+    ),
+    (
+        "G89 a weak cue set off by commas ('Democrats, Clyburn noted, are') frames the reported clause",
+        "Democrats, Mr. Clyburn noted, are all too familiar with losses. "
+        "Within minutes, Puckett recalled, her feed was full. On Monday, Smith recalled the ambassador.",
+        ["paraphrased", "paraphrased", "unattributed"],
+        ("Mr. Clyburn", "person"),
     ),
     (
         "G39 rumours credit nobody",

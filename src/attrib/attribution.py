@@ -1373,6 +1373,8 @@ def _plausible(
         return False  # "a report linked X to Y" credits the report; "the firm remained linked to" does not
     if cue_word not in _WEAK_CUES or _quote_near(sentence, h) or _THAT_SOON.match(masked, h.end):
         return True
+    if _parenthetical(masked, h, src):
+        return True  # "Democrats, Mr. Clyburn noted, are ...", "..., Puckett recalled." frame the reported clause
     if cue_word in {"called", "calls", "calling"} and (
         _OPEN_QUOTE.search(sentence, h.end, min(len(sentence), h.end + 220)) or _CALLED_X_A_Y.match(masked, h.end)
     ):
@@ -1394,6 +1396,17 @@ _RESPONSE = recache.compile(
     r"him|her|them|it|reporters|journalists|critics))",
     re.IGNORECASE,
 )
+_AFTER_PARENTHETICAL = recache.compile(r"\s*(?:[a-z]+ly\s*)?(?:,|[.!?]?\s*$)")
+
+
+def _parenthetical(masked: str, h: Hit, src: str) -> bool:
+    """A speaker and verb set off by commas (or closing the sentence after one): "Democrats, Clyburn noted, are"."""
+    before = masked[: h.start].rstrip()
+    if not before.endswith(src.strip()) or not _AFTER_PARENTHETICAL.match(masked, h.end):
+        return False
+    return before[: len(before) - len(src.strip())].rstrip().endswith(",")
+
+
 #: "called him a misogynist", "called the deal a betrayal": name-calling states the caller's view.
 _CALLED_X_A_Y = recache.compile(
     r"\s+(?!it\s+a\s+day\b)(?:him|her|them|it|this|that|(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?[\w-]+|"
