@@ -536,6 +536,42 @@ CASES = [
         ("Mr. Clyburn", "person"),
     ),
     (
+        "G90 the named appositive of a described source speaks; adverbs and 'himself' sit between source and cue",
+        "NatWest\u2019s corporate parent, the Royal Bank of Scotland Group, said the accounts remained open. "
+        "The West has widely condemned the crackdown. "
+        "Pence himself released an extraordinary statement saying he could not defend the remarks. "
+        "Clinton press secretary Brian Fallon issues a lengthy statement slamming the story.",
+        ["paraphrased", "anonymous", "paraphrased", "paraphrased"],
+        ("the Royal Bank of Scotland Group", "organization"),
+    ),
+    (
+        "G91 a headline's speaker tag keeps its meaning when the archive ends the headline with a full stop",
+        "McCaul: If elected, Hillary Clinton could be impeached.\n\n"
+        "Rep. Michael McCaul said on Wednesday that Clinton could face impeachment. McCaul is a Republican.",
+        ["paraphrased", "paraphrased", "unattributed"],
+        ("McCaul", "person"),
+    ),
+    (
+        "G92 'they' with nobody before it is vague; 'Iran and Russia ... they say' is not; a whole people is vague",
+        "Iran and Russia have begun a naval drill that they say will \u201cenhance security.\u201d\n\n"
+        "Europeans especially say the treaty will erode health standards.",
+        ["attributed", "anonymous"],
+        None,
+    ),
+    (
+        "G94 a 'they' that fits no earlier source is not the person named last",
+        "Opposition leader Alexey Navalny says Moscow authorities have asked a court to jail him. "
+        "They say he violated the terms of his parole.",
+        ["paraphrased", "anonymous"],
+        ("Opposition leader Alexey Navalny", "person"),
+    ),
+    (
+        "G93 AP's 'The Latest:' rubric is no speaker tag",
+        "The Latest: FBI ready to respond to Election Day crimes.\n\nThe FBI said it would have agents on call.",
+        ["unattributed", "paraphrased"],
+        ("The FBI", "organization"),
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

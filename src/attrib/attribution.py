@@ -34,6 +34,10 @@ from attrib.sourcekind import (
 
 _WORD = recache.compile(r"[\w][\w'’.&-]*|[^\w\s]")
 _SKIP_BEFORE = {
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
     "here",
     "there",
     "also",
@@ -406,11 +410,23 @@ def _mask_quotes(text: str, start: int, end: int, quotes: list[Quote]) -> str:
     return "".join(chars)
 
 
+#: Lower-case words in -ly that are nouns or adjectives of a source, not adverbs.
+_LY_NOUNS = {
+    "family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "belly", "bully", "lily", "fly",
+    "reply", "daily", "weekly", "monthly", "quarterly", "italy", "july", "early", "only", "holy", "elderly",
+}  # fmt: skip
+
+
+def _adverb(word: str) -> bool:
+    """ "widely", "sharply": an adverb between a source and its cue ("The West has widely condemned")."""
+    return len(word) > 4 and word.endswith("ly") and word.islower() and word not in _LY_NOUNS
+
+
 def _left_source(text: str, masked: str, s_start: int, cue_start: int) -> tuple[int, int] | None:
     """The noun phrase right before a cue ("Mayor Ana Ruiz said"), skipping adverbs."""
     toks = _tokens(masked, max(0, cue_start - s_start - _WINDOW), cue_start - s_start)
     i = len(toks) - 1
-    while i >= 0 and toks[i][2].lower() in _SKIP_BEFORE:
+    while i >= 0 and (toks[i][2].lower() in _SKIP_BEFORE or _adverb(toks[i][2])):
         i -= 1
     if i >= 0 and toks[i][2] == ")":
         # "The World Health Organisation (WHO) recommends": skip the parenthesis.
@@ -766,7 +782,13 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
         first = (first[0] + 1, first[1])  # "But a firefighter at the scene, who ..., told us"
         chunks[-1] = first
     first_word = toks[first[0]][2]
-    if first_word[:1].isupper() and first_word.lower() not in _NP_START and first_word.lower() not in _STOP_LEFT:
+    described = first_word.endswith(("'s", "’s")) and first[0] < first[1]  # "NatWest's corporate parent, RBS,"
+    if (
+        first_word[:1].isupper()
+        and first_word.lower() not in _NP_START
+        and first_word.lower() not in _STOP_LEFT
+        and not described
+    ):
         # "K.C. Maurer, chief financial officer at the Foundation, said": the subject is the name.
         return s_start + toks[first[0]][0], s_start + toks[first[1]][1]
     named = [
@@ -1262,8 +1284,9 @@ class ArticleAnalysis:
         """ "Sheriff: victims lost $310,000", "New report: ...": a headline's speaker tag without quotes (I50)."""
         sentence = self.text[info.start : info.end]
         m = _HEAD_TAG.match(sentence)
-        if m is None or sentence.rstrip()[-1:] in ".!?":
-            return None
+        headline = info.index == 0 and self.text[info.end : info.end + 1] in {"", "\n", "\r"}  # a whole first line
+        if m is None or (sentence.rstrip()[-1:] in ".!?" and not headline):
+            return None  # some archives end every headline with a full stop; other sentences with one are prose
         tag = m.group(1)
         if tag.lower() in _GENRE_TAGS or tag.split()[-1].lower() in _GENRE_TAGS:
             return None  # "Analysis: Why the deal matters" is a rubric, not a speaker
@@ -1599,7 +1622,8 @@ def _inversion_slot(text: str, s: int, cue_rel: int, info: SentenceInfo) -> bool
 
 
 _GENRE_TAGS = {
-    "analysis", "explainer", "opinion", "editorial", "comment", "review", "update", "watch", "live", "breaking",
+    "analysis", "the latest", "latest", "explainer", "opinion", "editorial", "comment", "review", "update", "watch",
+    "live", "breaking",
     "exclusive", "factbox", "timeline", "q&a", "profile", "obituary", "letters", "interview", "photos", "video",
     "podcast", "listen", "fact check", "correction", "clarification", "preview", "recap", "letter",
 }  # fmt: skip

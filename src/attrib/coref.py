@@ -49,6 +49,8 @@ class Entity:
     described: set[str] = field(default_factory=set)  # the words of "…, an ecologist at Pell College"
 
 
+#: A capital inside a clause, or a sentence opening "Iran and Russia": a name "they" may refer to.
+_CAPITAL_INSIDE = recache.compile(r"\S\s+[A-Z][a-z]|^\s*[A-Z][a-z]+\s+and\s+[A-Z]", re.MULTILINE)
 #: ", an ecologist at Pell College" / ", the council's chief planner" after a name: what "the ecologist" refers to.
 _APPOSITIVE = recache.compile(r",\s(?:an?|the)\s((?:[a-z][\w'’-]*\s){0,3}[a-z][\w'’-]*)")
 
@@ -79,6 +81,11 @@ class _Resolver:
         fits = [ent for ent in self.entities if ent.cls.number in want or ent.cls.kind in want]
         return max(fits, key=lambda ent: ent.last) if fits else None
 
+    def _named_in_clause(self, pos: int) -> bool:
+        """A capitalised name earlier in the pronoun's sentence ("Iran and Russia ... that they say")."""
+        start = max(self.text.rfind(". ", 0, pos), self.text.rfind("\n", 0, pos)) + 1
+        return _CAPITAL_INSIDE.search(self.text, start, pos) is not None
+
     def _described_as(self, head: str) -> Entity | None:
         """The latest named person introduced as "Anneliese Korver, an ecologist at ...", for "the ecologist"."""
         fits = [ent for ent in self.entities if ent.cls.kind == "person" and head in ent.described]
@@ -101,6 +108,10 @@ class _Resolver:
                 else ({"pl", "org"} if cls.head == "they" else {"pl"} if cls.head == "them" else {"org"})
             )
             ent = self._pick(want, pos)
+            if ent is None and cls.head in {"they", "them"} and not self._named_in_clause(pos):
+                # "They say he violated his parole" with no group before it: a vague "they", not the last name.
+                vague_they = SourceClass("unnamed", False, vague=True, number="pl", head="they")
+                return self._new(f.source_text, vague_they, pos, f)
             if ent is None or (self.last_named_at > ent.last and cls.head in {"he", "she"}):
                 named = self._by_last_token(self.last_named)
                 if named is not None:
