@@ -572,6 +572,14 @@ CASES = [
         ("The FBI", "organization"),
     ),
     (
+        "G95 a named person's allies, the writer's 'I'm told' and polls no reader can find are anonymous",
+        "Mr. Comey\u2019s allies say he could not have followed the script. "
+        "I\u2019m told Ryan considered resigning. Public polling shows Democrats ahead. Polls show a tight race. "
+        "A new Gallup poll shows Clinton ahead. \u201cI\u2019m told it was a mistake,\u201d Ryan said.",
+        ["anonymous", "anonymous", "anonymous", "anonymous", "paraphrased", "attributed"],
+        None,
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

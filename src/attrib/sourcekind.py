@@ -259,6 +259,7 @@ ORG_WORDS = {
     "channel",
 }
 DOC_WORDS = {
+    "polling",
     "report",
     "study",
     "survey",
@@ -786,6 +787,14 @@ OWN_WORK = re.compile(
 )
 
 
+#: "Polls show", "Studies suggest", "Recent research finds": no reader can tell which.
+_UNLOCATABLE_PLURALS = {"polls", "surveys", "studies", "reports", "polling", "research"}
+_VAGUE_DOC_MODIFIERS = {
+    "the", "public", "recent", "new", "overnight", "national", "several", "some", "many", "most", "early", "latest",
+    "other", "independent", "online", "numerous", "multiple", "various", "previous", "earlier", "opinion",
+}  # fmt: skip
+
+
 def _document(
     words: list[str], head_words: list[str], head_low: str, phrase: str, sentence: str, lex: Lexicon
 ) -> SourceClass:
@@ -802,6 +811,12 @@ def _document(
         r"\b(?:published|released|compiled|issued|produced|commissioned)\s+by\s+(?:the\s+)?\w", phrase + after
     ):
         return SourceClass("document", True, number="org", head=head_low)  # "counts published by the state DOT"
+    if (
+        head_low in _UNLOCATABLE_PLURALS
+        and all(w.lower() in _VAGUE_DOC_MODIFIERS for w in words[:-1])
+        and not re.search(r"\b(?:by|from)\s+(?:the\s+)?[A-Z]", rest[:80])
+    ):
+        return SourceClass("unnamed", False, number="org", head=head_low)  # "Polls show", "Public polling shows"
     headline = sentence.rstrip()[-1:] not in ".!?\"”’'"
     if headline and det not in DETS_INDEF and len(words) <= 3 and head_low in _PUBLIC_DOCS:
         return SourceClass("document", True, number="org", head=head_low)  # "..., state survey finds"
