@@ -580,6 +580,14 @@ CASES = [
         None,
     ),
     (
+        "G96 a passive of judgement is anonymous, with an adverb too, unless its 'by' agent is named",
+        "The parents are also accused of neglecting their child. "
+        "The mayor was accused of fraud by the state auditor. "
+        "The plan has been described as reckless by critics. He is said to have been killed by police.",
+        ["anonymous", "paraphrased", "anonymous", "anonymous"],
+        None,
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

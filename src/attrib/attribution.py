@@ -1113,6 +1113,15 @@ class ArticleAnalysis:
             if h.rule.name == "weasel-subjects":
                 info.attributions.append(_weasel(info, h, s, masked))
                 continue
+            agent = _passive_agent(text, masked, s, e, h)
+            if agent is not None:  # "was accused of fraud by the state auditor": the agent is the source
+                cls = classify(text[agent[0] : agent[1]], lex, text[s:e])
+                found = Found(
+                    idx, (s + h.start, s + h.end), agent, text[agent[0] : agent[1]], cls, "indirect", [h.rule.id]
+                )
+                found.vague = cls.vague
+                info.attributions.append(found)
+                continue
             info.attributions.append(
                 Found(
                     idx,
@@ -1686,6 +1695,22 @@ def _weasel(info: SentenceInfo, h: Hit, s: int, masked: str) -> Found:
     return Found(
         info.index, (s + cut, s + h.end), source, masked[h.start : src_end], cls, "indirect", [h.rule.id], vague=True
     )
+
+
+#: A passive of judgement ("accused of", "described as", "seen as") and its "by" agent later in the clause.
+_JUDGED = recache.compile(
+    r"(?i).*\b(?:accused|suspected|described|critici[sz]ed|seen|regarded|considered|branded|labell?ed)\s+(?:of|as)$"
+)
+_BY_AGENT = recache.compile(r"[^.;:!?\"“”]{0,80}?\bby\s+(?=\S)")
+
+
+def _passive_agent(text: str, masked: str, s: int, e: int, h: Hit) -> tuple[int, int] | None:
+    """The agent of "was accused of fraud by the state auditor", or None (then nobody is named)."""
+    if not _JUDGED.match(masked[h.start : h.end]):
+        return None
+    by = _BY_AGENT.match(masked, h.end)
+    span = _right_source(text, masked, s, s + by.end(), e) if by is not None else None
+    return _trim_span(text, span) if span is not None else None
 
 
 def _clause_of(masked: str, h: Hit) -> tuple[int, int]:
