@@ -588,6 +588,12 @@ CASES = [
         None,
     ),
     (
+        "G97 ', who had told' credits the relative pronoun's antecedent",
+        "He flew to Florida to meet Devocht, who had told Montalvo he would help him find work.",
+        ["paraphrased"],
+        ("Devocht", "person"),
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

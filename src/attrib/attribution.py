@@ -1252,10 +1252,10 @@ class ArticleAnalysis:
                 span = _subject_of_clause(text, masked, s, s + before_end - 1)
             elif gerund and (w := _WITH_SUBJECT.search(masked, max(0, h.start - 60), h.start)) is not None:
                 span = (s + w.start(1), s + w.end(1))  # "..., with traders citing supply concerns"
-            elif prev_words[-1:] in (["who"], ["which"]) and before[: -len(prev_words[-1])].rstrip().endswith(","):
-                # "That's Keisha Dunmore, who said, quote, ...": the relative pronoun's antecedent speaks.
-                rel = prev_words[-1]
-                comma = len(before[: -len(rel)].rstrip()) - 1 + (h.start - len(window) if h.start > _WINDOW else 0)
+            elif (rel_at := _relative_before(before)) is not None:
+                # "That's Keisha Dunmore, who said, quote, ...", "Devocht, who had told Montalvo he would":
+                # the relative pronoun's antecedent speaks.
+                comma = rel_at - 1 + (h.start - len(window) if h.start > _WINDOW else 0)
                 span = _left_source(text, masked, s, s + comma)
             else:
                 span = _left_source(text, masked, s, s + h.start)
@@ -1695,6 +1695,15 @@ def _weasel(info: SentenceInfo, h: Hit, s: int, masked: str) -> Found:
     return Found(
         info.index, (s + cut, s + h.end), source, masked[h.start : src_end], cls, "indirect", [h.rule.id], vague=True
     )
+
+
+_RELATIVE = recache.compile(r",\s*(?:who|which)(?:\s+(?:had|has|have|also|later|previously|then|once|repeatedly))*\s*$")
+
+
+def _relative_before(before: str) -> int | None:
+    """Where the comma of ", who (had) <cue>" stands in ``before`` (the text up to the cue), or None."""
+    m = _RELATIVE.search(before, max(0, len(before) - 60))
+    return m.start() + 1 if m is not None else None
 
 
 #: A passive of judgement ("accused of", "described as", "seen as") and its "by" agent later in the clause.
