@@ -594,6 +594,15 @@ CASES = [
         ("Devocht", "person"),
     ),
     (
+        "G98 a clause with a named subject introduces the quote after its colon; a broadcast 'Here is NAME.' too",
+        "But Trump quickly deflected with a non sequitur: \u201cIt\u2019s locker-room talk.\u201d\n\n"
+        "ESPN is also battling a new fire: \u201cMonday Night Football\u201d ratings have plunged.\n\n"
+        "Here is Kenosha County District Attorney Michael Graveley.\n\n"
+        "\u201cNo officer in this case will be charged with any criminal offense.\u201d",
+        ["attributed", "unattributed", "attributed", "attributed"],
+        ("Trump", "person"),
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

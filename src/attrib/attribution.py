@@ -1661,12 +1661,22 @@ def _colon_speaker(text: str, masked: str, s: int, colon_rel: int) -> tuple[int,
     named = _TAG_WITH_AFFILIATION.fullmatch(head)
     if named is not None:  # "Gerald F. Seib, The Wall Street Journal:", "Meghan McCain, Twitter:"
         head = named.group(1)
-    if not head or len(head.split()) > 6:
+    if len(head.split()) > 6:
+        # "But Trump quickly deflected with a non sequitur:": a named subject's clause introduces the quote.
+        subject = _SUBJECT_LEAD.match(masked, 0, colon_rel)
+        return (s + subject.start(1), s + subject.end(1)) if subject is not None else None
+    if not head:
         return None
     start = masked.index(head)
     return s + start, s + start + len(head)
 
 
+#: A clause opened by a name and its verb ("But Trump quickly deflected with ..."), up to the colon of a quote.
+_SUBJECT_LEAD = recache.compile(
+    r"\s*(?:(?:But|And|Then|So|Yet|Still|Later),?\s+)?((?!(?:The|This|That|These|Those|It|There|In|On|At|A|An)\s)"
+    r"(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]+)\s+(?:[a-z]+ly\s+)?(?!(?:is|was|has|does|seems|remains)\b)[a-z]+(?:ed|s)\b"
+    r"[^\"“”:]*$"
+)
 #: A round-up's speaker tag: a name, then after a comma the outlet or role ("Windsor Mann, editor of ...").
 _TAG_WITH_AFFILIATION = recache.compile(r"((?:[A-Z][\w.'’-]*\s?){1,4}),\s?[^,:]{2,60}")
 
@@ -1948,6 +1958,8 @@ def _speaker_nearby(infos: list[SentenceInfo], k: int, text: str) -> Found | Non
 #: "John Demers is an assistant attorney general." then a quotation paragraph: the broadcast introduction.
 _INTRODUCTION = recache.compile(
     r"\s*((?:[A-Z][\w.'’-]*\s){1,4}[A-Z][\w'’-]+)\s(?:is|was)\s(?:with|the|an?|one|among|also)\s[^\n]{0,120}[.:]\s*$"
+    r"|\s*(?:Here\s+is|Here['’]s|This\s+is|Listen\s+to|We\s+hear\s+from|Now\s+here['’]s)\s+(?:[A-Z][\w.'’-]*\s){0,5}?"
+    r"((?:[A-Z][\w.'’-]*\s)?[A-Z][\w'’-]+)[.:]\s*$"
 )
 
 
@@ -1956,9 +1968,14 @@ def _introduced(prev: SentenceInfo, text: str) -> Found | None:
     m = _INTRODUCTION.match(text, prev.start, prev.end)
     if m is None:
         return None
-    name = m.group(1)
+    group = 1 if m.group(1) is not None else 2  # "John Demers is ..." or "Here is ... John Demers."
+    name = m.group(group)
     head = name.split()[-1].lower()
-    return Found(prev.index, None, m.span(1), name, SourceClass("person", True, head=head), "direct", ["Q001"])
+    found = Found(prev.index, None, m.span(group), name, SourceClass("person", True, head=head), "direct", ["Q001"])
+    if group == 2 and not prev.attributions:
+        # "Here is District Attorney Michael Graveley." only introduces the quote: it is labelled like it.
+        prev.attributions.append(carry(prev, found, "direct", "Q001"))
+    return found
 
 
 def _is_question(info: SentenceInfo, text: str) -> bool:
