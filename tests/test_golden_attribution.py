@@ -603,6 +603,16 @@ CASES = [
         ("Trump", "person"),
     ),
     (
+        "G99 passive speech verbs credit their 'by' agent; 'recalling how', 'compared ... \"', 'the two' and a book",
+        "The remarks were denounced by the national chairman of his party. The request was denied on Monday. "
+        "Mr. Clyburn made his case, recalling how Kerry lost in 2004. "
+        "Clinton compared the president to a duck, \u201csmoothly sailing on the surface.\u201d "
+        "He compared the two plans. The two said they had taken their pleas to the campaign. "
+        "The book asserted that foreign donors gave money to the foundation.",
+        ["paraphrased", "unattributed", "paraphrased", "attributed", "unattributed", "paraphrased", "paraphrased"],
+        ("the national chairman of his party", "role"),
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

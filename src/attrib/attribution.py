@@ -269,6 +269,10 @@ _INVERTING = {
     "told",
 }
 _WEAK_CUES = {
+    "compared",
+    "compares",
+    "likened",
+    "likens",
     "reads",
     "read",
     "expressed",
@@ -1222,8 +1226,11 @@ class ArticleAnalysis:
             before_end = h.start - (len(window) - len(before))  # len(masked[: h.start].rstrip())
             prev_words = [w.lower() for w in before.split()[-3:]]
             gerund = cue_word.split()[0].endswith("ing")  # "calling on" is a participle too
+            passive_by = None
             if cue_word not in {"said", "says"} and not gerund and _passive(prev_words):
-                return None
+                passive_by = _BY_NEXT.match(masked, h.end)
+                if passive_by is None:
+                    return None  # "was denied", "has been described": nobody is credited here
             if _negated(prev_words) or (cue_word in {"added", "adds"} and _NUMBER_NEXT.match(masked, h.end)):
                 return None
             if cue_word == "expected" and (before.endswith(",") or _DATE_NEXT.match(masked, h.end)):
@@ -1243,7 +1250,10 @@ class ArticleAnalysis:
             inverted = _INVERTED_NAME.match(masked, h.end) if before.endswith((",", '"', "”", "’")) else None
             if inverted is not None and inverted.group(1).split()[-1].rstrip(".") in _TITLE_ABBREVS:
                 inverted = None  # "X, an adviser, said Mr. Trump was ...": the title's full stop ends nothing
-            if inverted is not None:
+            if passive_by is not None:
+                # "was denounced by the national chairman of his party": the agent speaks.
+                span = _right_source(text, masked, s, s + passive_by.end(), e)
+            elif inverted is not None:
                 span = (s + inverted.start(1), s + inverted.end(1))
 
             elif cue_word.endswith("ing") and before.endswith(","):
@@ -1407,6 +1417,10 @@ def _plausible(
         return True
     if _parenthetical(masked, h, src):
         return True  # "Democrats, Mr. Clyburn noted, are ...", "..., Puckett recalled." frame the reported clause
+    if cue_word in {"compared", "compares", "likened", "likens"} and _OPEN_QUOTE.search(
+        sentence, h.end, min(len(sentence), h.end + 120)
+    ):
+        return True  # "Clinton compared the president to a duck, 'smoothly sailing on the surface ...'"
     if cue_word in {"called", "calls", "calling"} and (
         _OPEN_QUOTE.search(sentence, h.end, min(len(sentence), h.end + 220)) or _CALLED_X_A_Y.match(masked, h.end)
     ):
@@ -1455,7 +1469,8 @@ _STANCE_NEXT = recache.compile(
     r"regret|disappointment|opposition|surprise|anger|alarm|sympathy|gratitude|reservations)\b"
 )
 _NOUN_LIKE_COGNITION = {"hopes", "fears", "doubts", "worries", "concerns"}
-_THAT_SOON = recache.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\b")
+_THAT_SOON = recache.compile(r"(?:\s+[\w’'-]+){0,4}?\s+(?:that|how)\b")  # "recalled how Kerry lost"
+_BY_NEXT = recache.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?=\S)")
 
 
 _VERB_TOO = {"claim", "claims", "warning", "forecast", "estimate"}

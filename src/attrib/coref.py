@@ -105,10 +105,15 @@ class _Resolver:
             want = (
                 {"sg"}
                 if cls.head in {"he", "she", "him", "her"}
-                else ({"pl", "org"} if cls.head == "they" else {"pl"} if cls.head == "them" else {"org"})
+                else ({"pl", "org"} if cls.head == "they" else {"pl"} if cls.head in {"them", "both"} else {"org"})
             )
             ent = self._pick(want, pos)
-            if ent is None and cls.head in {"they", "them"} and not self._named_in_clause(pos):
+            if cls.head == "both" and ent is None:
+                people = [e for e in self.entities if e.cls.kind == "person"]
+                if people:  # "Mr. Clyburn and Mr. Butterfield ... The two said": the people just named
+                    latest = max(people, key=lambda e: e.last)
+                    return self._link(latest, f, SourceClass("pronoun", True, number="pl", head="both"))
+            if ent is None and cls.head in {"they", "them", "both"} and not self._named_in_clause(pos):
                 # "They say he violated his parole" with no group before it: a vague "they", not the last name.
                 vague_they = SourceClass("unnamed", False, vague=True, number="pl", head="they")
                 return self._new(f.source_text, vague_they, pos, f)

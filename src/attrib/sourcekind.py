@@ -260,6 +260,8 @@ ORG_WORDS = {
 }
 DOC_WORDS = {
     "polling",
+    "book",
+    "editorial",
     "report",
     "study",
     "survey",
@@ -615,6 +617,8 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         return SourceClass("pronoun", True, number="sg", head="he")  # "The 52-year-old said": back to a person
     if len(words) == 4 and low[1] == "of" and low[2] in {"the", "those", "these"} and low[0] in _COUNTS:
         return SourceClass("unnamed", False, number="pl", head=low[3])  # "two of the sources said"
+    if _PAIR.fullmatch(" ".join(low)):
+        return SourceClass("pronoun", True, number="pl", head="both")  # "The two said", "Both lawmakers said"
     if len(words) == 3 and low[1] == "of" and low[2] in {"them", "those"}:
         return SourceClass("pronoun", True, number="pl", head="them")  # "one of them": a member of a group
     if low[-1] in {"i", "we"}:
@@ -788,6 +792,11 @@ OWN_WORK = re.compile(
 
 
 #: "Polls show", "Studies suggest", "Recent research finds": no reader can tell which.
+#: "the two", "both men", "the pair", "both congressmen": the people just named, taken together.
+_PAIR = re.compile(
+    r"(?:the (?:two|three|pair|trio)|both)"
+    r"(?: (?:men|women|lawmakers|congressmen|senators|leaders|officials|candidates|players|of them))?"
+)
 _UNLOCATABLE_PLURALS = {"polls", "surveys", "studies", "reports", "polling", "research"}
 _VAGUE_DOC_MODIFIERS = {
     "the", "public", "recent", "new", "overnight", "national", "several", "some", "many", "most", "early", "latest",
