@@ -458,3 +458,31 @@ def test_import_is_light_and_fast() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONPATH": str(SRC)}, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_broadcast_sign_off_closing_the_last_paragraph_is_skipped() -> None:
+    """F012 (scope "closing"): sign-offs inside the last paragraph of a newscast are furniture; elsewhere not."""
+    import attrib
+
+    text = (
+        "This is VOA news. Rescuers pulled nine more bodies from the flood site on Sunday, officials said.\n\n"
+        "The death toll rose to 50. You can find more on our website voanews.com. This is VOA news."
+    )
+    report = attrib.analyze(text)
+    skipped = [(text[s.start : s.end], s.reason) for s in report.skipped]
+    assert skipped == [
+        ("You can find more on our website voanews.com.", "other-furniture"),
+        ("This is VOA news.", "other-furniture"),
+    ]
+    assert report.sentences[0].text == "This is VOA news."  # not the close: a sentence like any other
+    assert report.sentences[-1].text == "The death toll rose to 50."
+    for s in report.sentences:
+        assert text[s.start : s.end] == s.text
+
+
+def test_closing_hook_keeps_one_sentence_and_skips_nothing_by_default() -> None:
+    closing = lambda sentence: "other-furniture" if sentence.startswith("This is") else None  # noqa: E731
+    text = "This is VOA news."
+    assert [s.kind for s in segment(text, None, closing)] == ["sentence"]  # an article is never emptied by it
+    assert [s.kind for s in segment("It rained. This is VOA news.")] == ["sentence", "sentence"]
+    assert [s.kind for s in segment("It rained. This is VOA news.", None, closing)] == ["sentence", "skipped"]

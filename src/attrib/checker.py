@@ -36,7 +36,7 @@ class Checker:
 
     def run(self, text: str, fmt: str = "text") -> Result:
         """Analyse plain article ``text`` (already extracted from Markdown/HTML)."""
-        segs = segment(text, self.lexicon.furniture)
+        segs = segment(text, self.lexicon.furniture, self.lexicon.closing_furniture)
         sentence_segs = [s for s in segs if s.kind == "sentence"]
         found = attribution.find_all(text, sentence_segs, self.lexicon)
         labelled: list[Sentence] = label.label_sentences(text, sentence_segs, found, self._model)

@@ -51,6 +51,7 @@ class Lexicon:
         self.no_comment = rules.of_kind("no-comment")
         self.not_attribution = rules.of_kind("not-attribution")
         self.furniture_rules = rules.of_kind("furniture")
+        self.closing_rules = [r for r in self.furniture_rules if r.scope == "closing"]
         nouns = {r.name: r for r in rules.of_kind("source-noun")}
         self.person_nouns = _word_set(nouns.get("unnamed-officials"))
         self.person_nouns |= {t.lower() for t in extra_unnamed}
@@ -98,6 +99,16 @@ class Lexicon:
         from attrib.segment import default_furniture
 
         return default_furniture(line)
+
+    def closing_furniture(self, sentence: str) -> str | None:
+        """The skip reason when a sentence that closes the article is a sign-off ("This is VOA news."), else None."""
+        stripped = sentence.strip()
+        for rule in self.closing_rules:
+            for rx in rule.regexes:
+                m = rx.search(stripped)
+                if m and m.start() == 0 and m.end() == len(stripped):
+                    return rule.reason or "other-furniture"
+        return None
 
 
 def _house_rule(rule_id: str, name: str, kind: str, terms: tuple[str, ...]) -> Rule:

@@ -47,7 +47,9 @@ _ALLOWED = set(_REQUIRED) | {
     "reason",
     "aliases",
     "threshold",
+    "scope",
 }
+SCOPES = ("line", "closing")  # furniture: whole lines only, or also the sentences that close an article
 _ID = re.compile(r"^(AT\d{3}|[A-Z]{1,3}\d{3})$")
 
 
@@ -88,6 +90,7 @@ class Rule:
     reason: str = ""
     threshold: float | None = None
     aliases: tuple[str, ...] = ()
+    scope: str = "line"
     examples: tuple[Example, ...] = ()
     path: str = ""
     line: int = 0
@@ -172,6 +175,9 @@ def _build_rule(path: Path, raw: str, data: dict) -> Rule:
     severity = data.get("severity", "warning")
     if severity not in SEVERITIES:
         raise RuleError(path, line, f"rule {rule_id}: severity must be one of {', '.join(SEVERITIES)}")
+    scope = data.get("scope", "line")
+    if scope not in SCOPES or (scope != "line" and data["kind"] != "furniture"):
+        raise RuleError(path, line, f"rule {rule_id}: scope must be one of {', '.join(SCOPES)} (furniture only)")
     terms = _strings(path, line, data, "terms")
     patterns = _strings(path, line, data, "patterns")
     for pat in patterns:
@@ -195,6 +201,7 @@ def _build_rule(path: Path, raw: str, data: dict) -> Rule:
         reason=data.get("reason", ""),
         threshold=data.get("threshold"),
         aliases=_strings(path, line, data, "aliases"),
+        scope=scope,
         examples=_examples(path, line, data.get("examples")),
         path=str(path),
         line=line,

@@ -759,12 +759,14 @@ def _successor(marker: str) -> str:
 # ---------------------------------------------------------------------------
 # The public entry point
 # ---------------------------------------------------------------------------
-def segment(text: str, furniture: Furniture | None = None) -> list[Segment]:
+def segment(text: str, furniture: Furniture | None = None, closing: Furniture | None = None) -> list[Segment]:
     """Paragraphs then sentences, as exact spans, in text order.
 
     ``furniture(line_text)`` (optional hook supplied by the rule engine) returns a skip
     reason for a whole line/paragraph that is page furniture, or None; when the hook is
-    None, the built-in patterns (:func:`default_furniture`) are used.
+    None, the built-in patterns (:func:`default_furniture`) are used.  ``closing(sentence)``
+    (optional) does the same for the last sentences of the article, where broadcast scripts
+    sign off inside their last paragraph ("You can find more on our website. This is VOA news.").
     """
     check = furniture if furniture is not None else default_furniture
     punkt = default_punkt()
@@ -787,7 +789,24 @@ def segment(text: str, furniture: Furniture | None = None) -> list[Segment]:
             first_body = not seen_body and starts_paragraph and _ends_sentence(text, unit)
             out.extend(_sentence_unit(text, unit, paragraph, punkt, check, first_body, starts_paragraph))
             seen_body = seen_body or first_body
+    if closing is not None:
+        _skip_sign_off(text, out, closing)
     return out
+
+
+_SIGN_OFF_MAX = 3  # sentences: "You can find more on our website voanews.com. This is VOA news."
+
+
+def _skip_sign_off(text: str, out: list[Segment], closing: Furniture) -> None:
+    """Turn the article's closing sentences into skipped spans while ``closing`` calls them sign-offs."""
+    sentences = [k for k, seg in enumerate(out) if seg.kind == "sentence"]
+    for k in reversed(sentences[-_SIGN_OFF_MAX:]):
+        seg = out[k]
+        reason = closing(text[seg.start : seg.end]) if seg.end - seg.start <= _FURNITURE_MAX else None
+        if reason is None or len(sentences) <= 1:
+            return
+        out[k] = Segment(seg.start, seg.end, seg.paragraph, "skipped", reason)
+        sentences.pop()
 
 
 def _ends_sentence(text: str, unit: _Unit) -> bool:
