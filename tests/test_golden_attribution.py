@@ -613,6 +613,16 @@ CASES = [
         ("the national chairman of his party", "role"),
     ),
     (
+        "G100 a pull quote credited 'Name, title' under it, and the same words repeated without quotation marks",
+        "Senator John Cornyn said the decision was wrong.\n\n"
+        "Today\u2019s announcement is an affront to the thousands of dedicated men and women at the center. "
+        "John Cornyn, U.S. Senator (R-Texas)\n\n"
+        "Cornyn added that he would write to NASA. "
+        "Today\u2019s announcement is an affront to the thousands of dedicated men and women at the center.",
+        ["paraphrased", "attributed", "attributed", "paraphrased", "attributed"],
+        ("Senator John Cornyn", "person"),
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

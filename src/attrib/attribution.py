@@ -1827,7 +1827,7 @@ def _paragraph_spans(segs: list) -> list[tuple[int, int]]:
 
 
 _CREDIT_LINE = recache.compile(
-    r"^[-–—―]{0,2}\s?([A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{0,30}){1,3})(?:,\s?[^.!?\d]{2,60})?\.?$"
+    r"^[-–—―]{0,2}\s?([A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{0,30}){1,3})(?:,\s?[^!?\d\n]{2,60}?)?\.?$"
 )
 _DASH_CREDIT = recache.compile(r"[\"”’]\s?[-–—―]{1,2}\s?([A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{0,30}){1,3})\s*$")
 _FIRST_PERSON = recache.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|me|us)\b")
@@ -1879,6 +1879,29 @@ def credit_lines(infos: list[SentenceInfo], text: str, lex: Lexicon) -> None:
         for i in credited:
             if not any(not f.vague for f in i.attributions):
                 i.attributions.append(carry(i, found, "direct", "Q002"))
+    _credit_repeats(infos, text)
+
+
+def _credit_repeats(infos: list[SentenceInfo], text: str) -> None:
+    """A sentence repeated word for word from a credited pull quote is that quote: a scraped page often
+    drops the quotation marks of the body copy ("I was basically hauled in ..." then "Valeska Paris")."""
+    credited: dict[str, Found] = {}
+    for info in infos:
+        for f in info.attributions:
+            if "Q002" in f.rules and f.carried_from is not None:
+                credited.setdefault(_core_words(text, info), f.carried_from)
+    if not credited:
+        return
+    for info in infos:
+        if not info.attributions:
+            speaker = credited.get(_core_words(text, info))
+            if speaker is not None:
+                info.attributions.append(carry(info, speaker, "direct", "Q002"))
+
+
+def _core_words(text: str, info: SentenceInfo) -> str:
+    words = text[info.start : info.end].strip(" \"“”‘’'").split()
+    return " ".join(words) if len(words) >= 8 else ""
 
 
 def link_quotes(infos: list[SentenceInfo], text: str) -> None:
