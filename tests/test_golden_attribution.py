@@ -623,6 +623,24 @@ CASES = [
         ("Senator John Cornyn", "person"),
     ),
     (
+        "G79 the family of an unnamed victim is anonymous; the family of a named one, or 'the family', is not",
+        "In a statement, the family of one victim, a 79-year-old man, said they were \u201cangry\u201d at the delay. "
+        "Family of Ellis Brant, 79, say he was failed. The family said they were grateful.",
+        ["anonymous", "paraphrased", "paraphrased"],
+        None,
+    ),
+    (
+        "G101 speakers behind an opening adverbial, a party tag, a degree adverb or a subordinate clause",
+        "\u201cThe veto will be overridden,\u201d Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday. "
+        "In a statement, one of the family\u2019s attorneys, Justin Bamberg, said the videos were clear. "
+        "The campaign will make more detailed records available, a spokesman announced Monday. "
+        "While he acknowledged funding was a reason, Ham also noted several \u201cintangibles.\u201d "
+        "She should make the fight a priority, said the lawmakers, Representatives James E. Clyburn of South "
+        "Carolina and G. K. Butterfield of North Carolina.",
+        ["attributed", "paraphrased", "paraphrased", "attributed", "paraphrased"],
+        ("Senate Majority Leader Mitch McConnell", "person"),
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],
@@ -638,11 +656,24 @@ def _known_miss(case_id: str, text: str, labels: list[str], reason: str) -> Any:
 
 CASES_XFAIL = [
     _known_miss(
-        "G79",
-        "In a statement, the family of one victim, a 79-year-old man, said they were \u201cangry\u201d at the delay.",
+        "G102",
+        "Other sites such as Gawker.com have stated that they will not remove the video.",
         ["anonymous"],
-        "the family of an unnamed person is read as identifiable (attributed); GUIDELINES D21 only covers the "
-        "family of a named person",
+        "a named example inside the subject ('sites such as Gawker.com') is taken for the subject (paraphrased); "
+        "labels.md keeps the open group anonymous",
+    ),
+    _known_miss(
+        "G103",
+        "Posts on the message board of the critic site Operation Clambake theorized that an attack had occurred.",
+        ["anonymous"],
+        "the name inside a prepositional phrase of the subject ('Posts on ... Operation Clambake') is taken for the "
+        "subject (paraphrased); unlocatable posts are anonymous",
+    ),
+    _known_miss(
+        "G104",
+        "Polling by Gallup shows Clinton ahead in Michigan.",
+        ["paraphrased"],
+        "'Polling by <named body>' is not read as a document source (unattributed)",
     ),
 ]
 

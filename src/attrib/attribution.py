@@ -503,14 +503,30 @@ _PROPER_CUES = {
     "Show",
 } - {"Says", "Show"}
 _INVERTED_NAME = recache.compile(
-    r"\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|de\s|da\s|van\s|von\s|bin\s|ibn\s)[\w'’.-]*){0,3}"
+    r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight|Yesterday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December|Last|This|Next|Earlier|Later)\b)"
+    r"((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|de\s|da\s|van\s|von\s|bin\s|ibn\s)[\w'’.-]*){0,3}"
     r"|(?:(?!(?:that|the|this|it|he|she|they|we|in|on|at|to|a|an|of|by|with|for)\s)[a-z][\w-]*\s+){1,3}"
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"  # "national finance director Dennis Cheng"
     r"|(?:one|two|three|some|several)\s+of\s+the\s+[a-z]+|another|one|others|(?:the|a|an|another)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:people|person|official|officials|source|sources|aide|aides|executive|diplomat|lawyer|spokesman|"
     r"spokeswoman|spokesperson|analyst|analysts|witness|resident|officer|investigator|adviser))\s*[,.]"
 )
-_APPOSED_NAME = recache.compile(r",\s*([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3})\s*(?:[,.]|$)")
+_APPOSED_NAME = recache.compile(
+    r",\s*(?:(?:Representatives?|Senators?|Reps?\.|Sens?\.)\s)?"
+    r"([A-Z][\w'’-]+(?:\s(?:[A-Z]\.|[A-Z][\w'’-]+)){1,3})\s*(?:[,.]|$|\sof\s[A-Z]|\sand\s[A-Z])"
+)
+
+
+def _apposed_name(text: str, masked: str, s: int, span: tuple[int, int]) -> tuple[int, int]:
+    """ "the teacher, Rosa Quispe Llanos," after an inverted cue: the name, when the description is short."""
+    described = text[span[0] : span[1]].split()
+    named = _APPOSED_NAME.match(masked, span[1] - s) if 1 < len(described) <= 3 else None
+    if named is not None and described[0].lower() in {"the", "a", "an"}:
+        return s + named.start(1), s + named.end(1)
+    return span
+
+
 _OWN_CONTENT = recache.compile(r"\bthat\s+(?:\S+\s+){3,}(?:but|and)\s+$")
 _TITLE_ABBREVS = {"Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Prof", "St", "Sgt", "Capt", "Rev"}
 _NP_EDGE = _NP_LINKS | {"but", "yet", "so", "also", "now", "that's", "that’s", "here's", "here’s"}
@@ -779,6 +795,13 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
     # "The county's study, released in March by the Department of Works, projects": a participle clause
     # describes the subject; it is not the subject.
     chunks = [c for c in chunks if not _PARTICIPLE.match(toks[c[0]][2])] or chunks
+    # "In a statement, one of the family's attorneys, Justin Bamberg, said", "Recording a conclusion of accidental
+    # death, the area coroner, Dr Helen Aske, said": an opening adverbial or participle clause is no subject.
+    chunks = [
+        c
+        for c in chunks
+        if toks[c[0]][2].lower() not in _LEADING_PREPS and not (c[0] == 0 and _GERUND_OPENER.match(toks[c[0]][2]))
+    ] or chunks
     if not chunks:
         return None
     first = chunks[-1]
@@ -798,7 +821,10 @@ def _appositive_source(text: str, masked: str, s_start: int, toks: list, comma_i
     named = [
         c
         for c in chunks
-        if _has_name(masked[toks[c[0]][0] : toks[c[1]][1]])
+        if (
+            _has_name(masked[toks[c[0]][0] : toks[c[1]][1]])
+            and toks[c[0]][2].lower() not in {"a", "an"}  # "a 79-year-old Glendower man" describes somebody
+        )
         or (c[0] == c[1] and toks[c[0]][2][:1].isupper() and toks[c[0]][2].lower() not in _STOP_LEFT)
     ]
     # "The new U.S. diplomat, Antony Blinken, said": the chunk that is a name beats a described one.
@@ -831,6 +857,8 @@ def _name_part(tok: str) -> bool:
 _PARTICIPLE = recache.compile(
     r"(?:[a-z]+ed|seen|written|known|run|led|made|held|shown|given|taken|drawn|sent|built|paid)$"
 )
+_NP_END = recache.compile(r"\s*(?:[,.;]|$)")  # an inverted speaker ends at a comma or the sentence end
+_GERUND_OPENER = recache.compile(r"[A-Z][a-z]+ing$")
 _EXAMPLE_OPENERS = {"among", "including", "notably", "especially", "particularly"}
 _NAME_IN = recache.compile(r"(?:^|\s)[A-Z][a-z][\w'’.-]*\s+(?:[a-z]{1,3}[-\s])?[A-Z][\w'’.-]+")
 
@@ -990,6 +1018,10 @@ def _passive(prev_words: list[str]) -> bool:
     return False
 
 
+_SUBORDINATE_START = recache.compile(
+    r"\s*[\"“‘']?(?:While|Although|Though|Even\sthough|Whereas|As|After|Because|If|When|Since|Before|Though)\b"
+)
+_DEGREE = {"more", "most", "less", "least", "very", "highly", "fully", "so", "too", "increasingly", "well"}
 _LEADING_PREPS = {
     "in",
     "on",
@@ -1186,7 +1218,10 @@ class ArticleAnalysis:
         )
         if nearest is None:
             return False
-        return not _CLAUSE_BREAK.search(self.text[max(nearest, found.source[0] - _WINDOW) : found.source[0]])
+        between = self.text[max(nearest, found.source[0] - _WINDOW) : found.source[0]]
+        if "," in between and _SUBORDINATE_START.match(self.text, info.start, nearest):
+            return False  # "While he acknowledged X, Ham also noted Y": the main clause after the subordinate one
+        return not _CLAUSE_BREAK.search(between)
 
     def _from_cue(self, info: SentenceInfo, masked: str, h: Hit) -> Found | None:
         text, s, e = self.text, info.start, info.end
@@ -1243,6 +1278,13 @@ class ArticleAnalysis:
             after_prep = prev_words[-1:] and prev_words[-1] in _PREPOSITIONS
             if prev_words and not gerund and not (past and after_prep) and _noun_marker(prev_words[-1]):
                 return None  # "in disputes with", "merchants' worries": a noun, not a verb
+            if (
+                prev_words[-1:]
+                and prev_words[-1] in _DEGREE
+                and cue_word.endswith("ed")
+                and not _THAT_SOON.match(masked, h.end)
+            ):
+                return None  # "more detailed medical records", "highly anticipated": an adjective
             if cue_word in _S_NOUNS and prev_words and _adjective_before(before.split()[-1]):
                 return None  # "residents can submit written comments": a noun
             if cue_word.endswith("ing") and _gerund_or_noun(prev_words, cue_word):
@@ -1278,10 +1320,8 @@ class ArticleAnalysis:
                 span = _right_source(text, masked, s, s + h.end, e)
         if span is None:
             return None
-        described = text[span[0] : span[1]].split()
-        named = _APPOSED_NAME.match(masked, span[1] - s) if 1 < len(described) <= 3 else None
-        if named is not None and described[0].lower() in {"the", "a", "an"} and span[0] - s > h.start:
-            span = (s + named.start(1), s + named.end(1))  # "said the teacher, Rosa Quispe Llanos, 44."
+        if span[0] - s > h.start:
+            span = _apposed_name(text, masked, s, span)  # "said the teacher, Rosa Quispe Llanos, 44."
         if _WHAT_BEFORE.search(masked, max(0, span[0] - s - 12), span[0] - s):
             return None  # "That is not what he said": a relative clause, not a report
         seen = _SEEN_BY_BEFORE.search(masked, max(0, span[0] - s - 80), span[0] - s)
@@ -1294,7 +1334,21 @@ class ArticleAnalysis:
         src_text = text[span[0] : span[1]]
         cls = classify(src_text, self.lex, text[s:e])
         if not _plausible(cls, cue_type, cue_word, src_text, text[s:e], info, h, masked, self.lex):
-            return None
+            # "..., a priority, said the lawmakers, Representatives James E. Clyburn ...": what stands before an
+            # inverted cue may be the reported clause; the speaker then follows the cue.
+            after = _right_source(text, masked, s, s + h.end, e) if span[0] < s + h.start else None
+            if (
+                after is None
+                or cue_word.split()[0] not in _INVERTING
+                or not _inversion_slot(text, s, h.start, info)
+                or not _NP_END.match(text, after[1], e)
+            ):
+                return None
+            span = _apposed_name(text, masked, s, _trim_span(text, after))
+            src_text = text[span[0] : span[1]]
+            cls = classify(src_text, self.lex, text[s:e])
+            if not _plausible(cls, cue_type, cue_word, src_text, text[s:e], info, h, masked, self.lex):
+                return None
         found = Found(info.index, (s + h.start, s + h.end), span, src_text, cls, "indirect", [h.rule.id])
         found.vague = cls.vague
         return found

@@ -666,6 +666,10 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         return SourceClass("role", True, head=head_low)  # "the mayor-elect"
     if head_low in {"family", "relatives"} and len(words) > 1 and re.search(r"[A-Z][\w-]*['’]s$", words[-2]):
         return SourceClass("person", True, head=head_low)  # "Callum's family said" (GUIDELINES D21)
+    if low[0] in {"family", "relatives"} and re.match(r"(?:[Ff]amily|[Rr]elatives)\s+of\s+[A-Z]", phrase.strip()):
+        return SourceClass("person", True, head=low[0])  # "Family of Ellis Brant say" (D21)
+    if len(low) == 2 and low[1] == "family" and low[0] in {"the", "his", "her", "their"}:
+        return SourceClass("role", True, head="family")  # "The family said": the family of the story's subject
     if head_low in _PEOPLE_ACRONYMS:
         return _person_noun(words, head_words, head_low, lex)  # "two MPs", "a GP": people, not organisations
     if _is_name_token(head, lex) or _ACRONYM.match(head):
@@ -673,6 +677,13 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         if titled and head_low not in ORG_WORDS and not _ACRONYM.match(head):
             # "Port Authority chief executive Lars Vennema", "Union leader Ineke Bos": a person.
             return SourceClass("person", True, head=head_low)
+        if (
+            len(head_words) >= 3
+            and any(w.lower() in TITLE_WORDS or w.lower() in ROLE_NOUNS for w in head_words[:-2])
+            and not any(w.lower().rstrip(".,") in ORG_WORDS or _ACRONYM.match(w) for w in head_words[-2:])
+            and _is_name_token(head_words[-2], lex)
+        ):
+            return SourceClass("person", True, head=head_low)  # "Senate Majority Leader Mitch McConnell"
         if (
             head_low in ORG_WORDS
             or any(w.lower().rstrip(".,") in ORG_WORDS for w in head_words)
