@@ -641,6 +641,14 @@ CASES = [
         ("Senate Majority Leader Mitch McConnell", "person"),
     ),
     (
+        "G105 'The New York Times reports:' introduces the block below it; a weak cue before a pronoun clause",
+        "The New York Times reports:\n\nThe economy grew by two percent in the third quarter.\n\n"
+        "Six women work as advisers, though Lynch notes they were appointed before she came. "
+        "From Port Alder, Mira Sol reports.",
+        ["attributed", "attributed", "paraphrased", "unattributed"],
+        ("The New York Times", "organization"),
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

@@ -857,6 +857,10 @@ def _name_part(tok: str) -> bool:
 _PARTICIPLE = recache.compile(
     r"(?:[a-z]+ed|seen|written|known|run|led|made|held|shown|given|taken|drawn|sent|built|paid)$"
 )
+_PRONOUN_CLAUSE = recache.compile(
+    r"\s+(?:he|she|they|it|we|I|there)\s+(?:was|were|is|are|had|has|have|would|will|could|should|did|does|do|"
+    r"can|may|might|must|never|[a-z]+ed)\b"
+)
 _NP_END = recache.compile(r"\s*(?:[,.;]|$)")  # an inverted speaker ends at a comma or the sentence end
 _GERUND_OPENER = recache.compile(r"[A-Z][a-z]+ing$")
 _EXAMPLE_OPENERS = {"among", "including", "notably", "especially", "particularly"}
@@ -1469,6 +1473,8 @@ def _plausible(
         return False  # "a report linked X to Y" credits the report; "the firm remained linked to" does not
     if cue_word not in _WEAK_CUES or _quote_near(sentence, h) or _THAT_SOON.match(masked, h.end):
         return True
+    if _PRONOUN_CLAUSE.match(masked, h.end):
+        return True  # "Lynch notes they were appointed": a reported clause without "that"
     if _parenthetical(masked, h, src):
         return True  # "Democrats, Mr. Clyburn noted, are ...", "..., Puckett recalled." frame the reported clause
     if cue_word in {"compared", "compares", "likened", "likens"} and _OPEN_QUOTE.search(
