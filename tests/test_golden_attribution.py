@@ -649,6 +649,16 @@ CASES = [
         ("The New York Times", "organization"),
     ),
     (
+        "G106 participle openers, lower-case titles before a name, 'told <outlet>' and 'the experts I interviewed'",
+        "Asked about the bomb, Clinton said, \u201cWe need the facts.\u201d "
+        "According to conservative talk radio host Rush Limbaugh, the move was desperate. "
+        "\u201cThe narrative is pushed by the media,\u201d Malkia Cyril, the executive director, told The Huffington "
+        "Post. All the experts I interviewed said the plan was detailed. "
+        "The former secretary of state and current Democratic presidential nominee said she was ready.",
+        ["attributed", "paraphrased", "attributed", "anonymous", "paraphrased"],
+        ("Clinton", "person"),
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

@@ -456,7 +456,7 @@ def _left_source(text: str, masked: str, s_start: int, cue_start: int) -> tuple[
             if low in PRONOUNS:
                 break
             continue
-        if _is_nounish(low):
+        if _is_nounish(low) or (i == end_i and low in ROLE_NOUNS):  # "... presidential nominee said"
             i -= 1
             continue
         break
@@ -607,6 +607,8 @@ def _skip_relative_clause(toks: list, i: int) -> int:
         if toks[j][2].lower() in {"who", "whom"} and j > 0 and toks[j - 1][2] not in _BOUNDARY:
             return j - 1
         j -= 1
+    if i >= 2 and toks[i - 1][2] in {"I", "we"} and _is_nounish(toks[i - 2][2].lower()):
+        return i - 2  # "all the experts I interviewed said": the writer's interviewees speak, not the writer
     return i
 
 
@@ -881,6 +883,16 @@ def _modifies_source(toks: list, n: int) -> bool:
     return False
 
 
+def _before_a_name(toks: list, n: int) -> bool:
+    """Lower-case words that lead to a capitalised name within five words ("former president Bill Clinton")."""
+    for _start, _end, w in toks[n : n + 6]:
+        if w[:1].isupper():
+            return True
+        if not w.isalpha() or not w.islower() or w in {"that", "said", "says", "who", "which", "when", "on", "after"}:
+            return False
+    return False
+
+
 def _right_source(text: str, masked: str, s_start: int, from_pos: int, s_end: int) -> tuple[int, int] | None:
     """The noun phrase right after a cue ("according to X", `said Ruiz`)."""
     toks = _tokens(masked, from_pos - s_start, min(s_end, from_pos + _WINDOW) - s_start)
@@ -918,6 +930,7 @@ def _right_source(text: str, masked: str, s_start: int, from_pos: int, s_end: in
                 or _is_doc_head(low)
                 or (len(low) > 3 and low.endswith("s") and low not in _VERBISH)  # "according to accounts filed"
                 or _modifies_source(toks, n)  # "according to recent polls", "exit surveys of voters"
+                or _before_a_name(toks, n)  # "according to conservative talk radio host Rush Limbaugh"
             ):
                 out_start = a
             else:
@@ -1232,6 +1245,8 @@ class ArticleAnalysis:
         cue_word = masked[h.start : h.end].lower()
         cue_type = h.rule.cue_type
         span: tuple[int, int] | None = None
+        if cue_word == "asked" and not masked[: h.start].strip(" \"“‘'"):
+            return None  # "Asked about the bomb, Clinton said ...": a participle clause; the main clause speaks
         if cue_type == "colon":
             if masked[: h.start].rstrip()[-1:] in "\"”’'":
                 span = _right_source(text, masked, s, s + h.end, e)
@@ -1293,7 +1308,11 @@ class ArticleAnalysis:
                 return None  # "residents can submit written comments": a noun
             if cue_word.endswith("ing") and _gerund_or_noun(prev_words, cue_word):
                 return None  # "from claiming asylum", "a yellow warning for": not a report
-            inverted = _INVERTED_NAME.match(masked, h.end) if before.endswith((",", '"', "”", "’")) else None
+            inverted = (
+                _INVERTED_NAME.match(masked, h.end)
+                if before.endswith((",", '"', "”", "’")) and cue_word not in {"told", "tells", "telling"}
+                else None  # "..., told The Huffington Post": the listener follows "told", not the speaker
+            )
             if inverted is not None and inverted.group(1).split()[-1].rstrip(".") in _TITLE_ABBREVS:
                 inverted = None  # "X, an adviser, said Mr. Trump was ...": the title's full stop ends nothing
             if passive_by is not None:

@@ -49,6 +49,8 @@ class Entity:
     described: set[str] = field(default_factory=set)  # the words of "…, an ecologist at Pell College"
 
 
+#: Lower-case title words right before a name ("area coroner Dr Miriam Osei", "chief executive Lars Vennema").
+_TITLE_BEFORE = recache.compile(r"((?:[a-z][\w-]*\s){1,3})$")
 #: A capital inside a clause, or a sentence opening "Iran and Russia": a name "they" may refer to.
 _CAPITAL_INSIDE = recache.compile(r"\S\s+[A-Z][a-z]|^\s*[A-Z][a-z]+\s+and\s+[A-Z]", re.MULTILINE)
 #: ", an ecologist at Pell College" / ", the council's chief planner" after a name: what "the ecologist" refers to.
@@ -135,12 +137,14 @@ class _Resolver:
         definite = bool(words) and words[0] in {"the", "this", "that", "these", "those"}
         if definite and cls.kind in {"unnamed", "role"} and not cls.vague:
             family = _FAMILY.get(cls.head, {cls.head, cls.head.rstrip("s"), cls.head + "s"})
-            for ent in reversed(self.entities):
-                if ent.heads & family:
-                    kind = "pronoun" if ent.cls.identifiable else "unnamed"
-                    return self._link(
-                        ent, f, SourceClass(kind, ent.cls.identifiable, ent.cls.vague, ent.cls.number, cls.head)
-                    )
+            kin = [ent for ent in self.entities if ent.heads & family]
+            described = self._described_as(words[-1])
+            if kin and (described is None or max(kin, key=lambda e: e.last).last > described.last):
+                ent = max(kin, key=lambda e: e.last)  # the latest source of that kind, not the first one
+                kind = "pronoun" if ent.cls.identifiable else "unnamed"
+                return self._link(
+                    ent, f, SourceClass(kind, ent.cls.identifiable, ent.cls.vague, ent.cls.number, cls.head)
+                )
             if cls.kind == "role":
                 for ent in reversed(self.entities):
                     if ent.cls.kind == "person" and f.source_text.lower().split()[-1] in ent.name.lower():
@@ -158,6 +162,10 @@ class _Resolver:
             appositive = _APPOSITIVE.match(self.text, f.source[1])
             if appositive is not None:
                 ent.described = set(appositive.group(1).lower().split())
+            title = _TITLE_BEFORE.search(self.text, max(0, f.source[0] - 40), f.source[0])
+            if title is not None:  # "area coroner Dr Miriam Osei": "the coroner" is her
+                ent.described |= set(title.group(1).lower().split())
+            ent.described |= {w for w in f.source_text.lower().split() if w.isalpha() and w.islower()}
         self._index[id(ent)] = len(self.entities)
         self.entities.append(ent)
         return self._link(ent, f, cls)

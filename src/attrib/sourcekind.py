@@ -15,6 +15,7 @@ from attrib.lexicon import Lexicon
 
 PRONOUNS = {"he": "sg", "she": "sg", "they": "pl", "it": "org", "him": "sg", "her": "sg", "them": "pl"}
 ROLE_NOUNS = {
+    "nominee",
     "president",
     "minister",
     "mayor",
