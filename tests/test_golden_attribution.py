@@ -659,6 +659,15 @@ CASES = [
         ("Clinton", "person"),
     ),
     (
+        "G107 '9/11 widow Terry Strada', 'The Hill reported' after its quotation, and a participle in an adverbial",
+        "\u201cThey are 100 percent wrong,\u201d said 9/11 widow Terry Strada. "
+        "\u201cThe property was sold,\u201d The Hill reported. "
+        "In a Facebook message posted Friday, Cruz said he had \u201cdisagreements\u201d with Trump. "
+        "The Americans said nothing.",
+        ["attributed", "attributed", "attributed", "anonymous"],
+        ("9/11 widow Terry Strada", "person"),
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

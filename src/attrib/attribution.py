@@ -506,8 +506,8 @@ _INVERTED_NAME = recache.compile(
     r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight|Yesterday|January|February|"
     r"March|April|May|June|July|August|September|October|November|December|Last|This|Next|Earlier|Later)\b)"
     r"((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|de\s|da\s|van\s|von\s|bin\s|ibn\s)[\w'’.-]*){0,3}"
-    r"|(?:(?!(?:that|the|this|it|he|she|they|we|in|on|at|to|a|an|of|by|with|for)\s)[a-z][\w-]*\s+){1,3}"
-    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"  # "national finance director Dennis Cheng"
+    r"|(?:(?!(?:that|the|this|it|he|she|they|we|in|on|at|to|a|an|of|by|with|for)\s)[a-z0-9][\w/-]*\s+){1,3}"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"  # "national finance director Dennis Cheng", "9/11 widow Terry Strada"
     r"|(?:one|two|three|some|several)\s+of\s+the\s+[a-z]+|another|one|others|(?:the|a|an|another)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:people|person|official|officials|source|sources|aide|aides|executive|diplomat|lawyer|spokesman|"
     r"spokeswoman|spokesperson|analyst|analysts|witness|resident|officer|investigator|adviser))\s*[,.]"
@@ -1038,6 +1038,9 @@ def _passive(prev_words: list[str]) -> bool:
 _SUBORDINATE_START = recache.compile(
     r"\s*[\"“‘']?(?:While|Although|Though|Even\sthough|Whereas|As|After|Because|If|When|Since|Before|Though)\b"
 )
+_PREP_PHRASE = recache.compile(
+    r"(?i)(?:in|on|at|during|after|before|for|with|under|following|despite)\s+(?:a|an|the|his|her|its|their|this)\s"
+)
 _DEGREE = {"more", "most", "less", "least", "very", "highly", "fully", "so", "too", "increasingly", "well"}
 _LEADING_PREPS = {
     "in",
@@ -1355,6 +1358,12 @@ class ArticleAnalysis:
                 span = (wider[0], span[1])
         span = _trim_span(text, span)
         src_text = text[span[0] : span[1]]
+        if span[1] <= s + h.start and _PREP_PHRASE.match(src_text):
+            rest = src_text.split()[3:]  # after "In a statement"
+            if not any(w[:1].isupper() or w in {"von", "van", "de", "al"} for w in rest):
+                # "In a Facebook message posted Friday, Cruz said": a participle inside an adverbial, no speaker
+                # ("In a statement von der Leyen wrote" keeps its name after the adverbial).
+                return None
         cls = classify(src_text, self.lex, text[s:e])
         if not _plausible(cls, cue_type, cue_word, src_text, text[s:e], info, h, masked, self.lex):
             # "..., a priority, said the lawmakers, Representatives James E. Clyburn ...": what stands before an
@@ -1494,6 +1503,11 @@ def _plausible(
         return True
     if _PRONOUN_CLAUSE.match(masked, h.end):
         return True  # "Lynch notes they were appointed": a reported clause without "that"
+    before_src = sentence[: h.start].rstrip()
+    if before_src.endswith(src.strip()) and before_src[: len(before_src) - len(src.strip())].rstrip().endswith(
+        ("”", '"', ",”", ',"', "’", ",’")
+    ):
+        return True  # '"... combined," The Hill reported.': the quotation is what was reported
     if _parenthetical(masked, h, src):
         return True  # "Democrats, Mr. Clyburn noted, are ...", "..., Puckett recalled." frame the reported clause
     if cue_word in {"compared", "compares", "likened", "likens"} and _OPEN_QUOTE.search(

@@ -643,7 +643,7 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         return SourceClass("organization", True, number="org", head=head_low)  # "Lumora Health", "Acme Energy"
     full_low = " ".join(low)
     det = low[0]
-    if full_low in lex.vague_collectives:
+    if full_low in lex.vague_collectives or (det == "the" and " ".join(low[1:]) in lex.vague_collectives):
         return SourceClass("unnamed", False, vague=True, number="pl", head=head_low)  # "the West", "the EU's critics"
     vague_head = head_low in _WEASEL_HEADS
     if vague_head and (not any(_is_name_token(w, lex) for w in head_words[1:]) or det in DETS_INDEF):
@@ -707,6 +707,14 @@ def classify(phrase: str, lex: Lexicon, sentence_text: str = "") -> SourceClass:
         or (head_low.endswith(_PERSON_SUFFIX) and words[0].lower() in DETS_INDEF | {"the"})
     ):
         return _person_noun(words, head_words, head_low, lex)
+    if (
+        2 <= len(words) <= 4
+        and low[0] == "the"
+        and all(w[:1].isupper() for w in words[1:])
+        and " ".join(low[1:]) not in lex.vague_collectives
+        and head_low not in _PARTY_GROUPS
+    ):
+        return SourceClass("organization", True, number="org", head=head_low)  # "The Hill reported": a title
     return SourceClass("unnamed", False, number=_number(low, head_low), head=head_low)
 
 
