@@ -668,6 +668,15 @@ CASES = [
         ("9/11 widow Terry Strada", "person"),
     ),
     (
+        "G108 interpreting 'as', agentless praise, a negated expectation and 'widely panned' are anonymous",
+        "Some students interpreted the message as a symbol of segregation. "
+        "Wells Fargo had been celebrated for years as the best-run bank. "
+        "The Fed is not expected to change rates. It started with his widely panned debate. "
+        "Lawyers will handle complaints regarding fraud such as vote-buying.",
+        ["anonymous", "anonymous", "anonymous", "anonymous", "unattributed"],
+        None,
+    ),
+    (
         "G39 rumours credit nobody",
         "Rumours of a split between the coach and the captain have circulated for weeks.",
         ["anonymous"],

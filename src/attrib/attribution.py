@@ -1826,7 +1826,8 @@ def _relative_before(before: str) -> int | None:
 
 #: A passive of judgement ("accused of", "described as", "seen as") and its "by" agent later in the clause.
 _JUDGED = recache.compile(
-    r"(?i).*\b(?:accused|suspected|described|critici[sz]ed|seen|regarded|considered|branded|labell?ed)\s+(?:of|as)$"
+    r"(?i).*\b(?:(?:accused|suspected|described|critici[sz]ed|seen|regarded|considered|branded|labell?ed)\s+(?:of|as)"
+    r"|been\s(?:celebrated|hailed|praised|lauded|derided|panned|touted))$"
 )
 _BY_AGENT = recache.compile(r"[^.;:!?\"“”]{0,80}?\bby\s+(?=\S)")
 
