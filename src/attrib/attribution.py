@@ -1036,11 +1036,21 @@ def _passive(prev_words: list[str]) -> bool:
 
 
 _SUBORDINATE_START = recache.compile(
-    r"\s*[\"“‘']?(?:While|Although|Though|Even\sthough|Whereas|As|After|Because|If|When|Since|Before|Though)\b"
+    r"\s*[\"“‘']?(?:While|Although|Though|Even\sthough|Whereas|As|After|Because|If|When|Since|Before)\b"
 )
 _PREP_PHRASE = recache.compile(
     r"(?i)(?:in|on|at|during|after|before|for|with|under|following|despite)\s+(?:a|an|the|his|her|its|their|this)\s"
 )
+
+
+def _inside_adverbial(src_text: str) -> bool:
+    """ "In a Facebook message": a prepositional phrase with no name after it cannot be the speaker of a
+    participle ("In a statement von der Leyen wrote" keeps the name that follows it)."""
+    if not _PREP_PHRASE.match(src_text):
+        return False
+    return not any(w[:1].isupper() or w in {"von", "van", "de", "al"} for w in src_text.split()[3:])
+
+
 _DEGREE = {"more", "most", "less", "least", "very", "highly", "fully", "so", "too", "increasingly", "well"}
 _LEADING_PREPS = {
     "in",
@@ -1358,32 +1368,33 @@ class ArticleAnalysis:
                 span = (wider[0], span[1])
         span = _trim_span(text, span)
         src_text = text[span[0] : span[1]]
-        if span[1] <= s + h.start and _PREP_PHRASE.match(src_text):
-            rest = src_text.split()[3:]  # after "In a statement"
-            if not any(w[:1].isupper() or w in {"von", "van", "de", "al"} for w in rest):
-                # "In a Facebook message posted Friday, Cruz said": a participle inside an adverbial, no speaker
-                # ("In a statement von der Leyen wrote" keeps its name after the adverbial).
-                return None
+        if span[1] <= s + h.start and _inside_adverbial(src_text):
+            return None  # "In a Facebook message posted Friday, Cruz said": a participle, no speaker
         cls = classify(src_text, self.lex, text[s:e])
         if not _plausible(cls, cue_type, cue_word, src_text, text[s:e], info, h, masked, self.lex):
-            # "..., a priority, said the lawmakers, Representatives James E. Clyburn ...": what stands before an
-            # inverted cue may be the reported clause; the speaker then follows the cue.
-            after = _right_source(text, masked, s, s + h.end, e) if span[0] < s + h.start else None
-            if (
-                after is None
-                or cue_word.split()[0] not in _INVERTING
-                or not _inversion_slot(text, s, h.start, info)
-                or not _NP_END.match(text, after[1], e)
-            ):
+            after = self._inverted_speaker(info, masked, h, span)
+            if after is None:
                 return None
-            span = _apposed_name(text, masked, s, _trim_span(text, after))
-            src_text = text[span[0] : span[1]]
+            span, src_text = after, text[after[0] : after[1]]
             cls = classify(src_text, self.lex, text[s:e])
             if not _plausible(cls, cue_type, cue_word, src_text, text[s:e], info, h, masked, self.lex):
                 return None
         found = Found(info.index, (s + h.start, s + h.end), span, src_text, cls, "indirect", [h.rule.id])
         found.vague = cls.vague
         return found
+
+    def _inverted_speaker(
+        self, info: SentenceInfo, masked: str, h: Hit, left: tuple[int, int]
+    ) -> tuple[int, int] | None:
+        """When the phrase before an inverted cue cannot speak, it may be the reported clause; the speaker then
+        follows the cue ("..., a priority, said the lawmakers, Representatives James E. Clyburn ...")."""
+        text, s, e = self.text, info.start, info.end
+        if left[0] >= s + h.start or masked[h.start : h.end].lower().split()[0] not in _INVERTING:
+            return None
+        after = _right_source(text, masked, s, s + h.end, e)
+        if after is None or not _inversion_slot(text, s, h.start, info) or not _NP_END.match(text, after[1], e):
+            return None
+        return _apposed_name(text, masked, s, _trim_span(text, after))
 
     def _headline_tag(self, info: SentenceInfo, masked: str) -> Found | None:
         """ "Sheriff: victims lost $310,000", "New report: ...": a headline's speaker tag without quotes (I50)."""
@@ -1503,10 +1514,7 @@ def _plausible(
         return True
     if _PRONOUN_CLAUSE.match(masked, h.end):
         return True  # "Lynch notes they were appointed": a reported clause without "that"
-    before_src = sentence[: h.start].rstrip()
-    if before_src.endswith(src.strip()) and before_src[: len(before_src) - len(src.strip())].rstrip().endswith(
-        ("”", '"', ",”", ',"', "’", ",’")
-    ):
+    if (_before_source(sentence, h, src) or "").endswith(("”", '"', "’")):
         return True  # '"... combined," The Hill reported.': the quotation is what was reported
     if _parenthetical(masked, h, src):
         return True  # "Democrats, Mr. Clyburn noted, are ...", "..., Puckett recalled." frame the reported clause
@@ -1538,12 +1546,19 @@ _RESPONSE = recache.compile(
 _AFTER_PARENTHETICAL = recache.compile(r"\s*(?:[a-z]+ly\s*)?(?:,|[.!?]?\s*$)")
 
 
+def _before_source(sentence: str, h: Hit, src: str) -> str | None:
+    """The sentence before a source that stands right before its cue (stripped), or None when it stands elsewhere."""
+    before = sentence[: h.start].rstrip()
+    if not src.strip() or not before.endswith(src.strip()):
+        return None
+    return before[: len(before) - len(src.strip())].rstrip()
+
+
 def _parenthetical(masked: str, h: Hit, src: str) -> bool:
     """A speaker and verb set off by commas (or closing the sentence after one): "Democrats, Clyburn noted, are"."""
-    before = masked[: h.start].rstrip()
-    if not before.endswith(src.strip()) or not _AFTER_PARENTHETICAL.match(masked, h.end):
-        return False
-    return before[: len(before) - len(src.strip())].rstrip().endswith(",")
+    return _AFTER_PARENTHETICAL.match(masked, h.end) is not None and (_before_source(masked, h, src) or "").endswith(
+        ","
+    )
 
 
 #: "called him a misogynist", "called the deal a betrayal": name-calling states the caller's view.
