@@ -139,17 +139,16 @@ class _Resolver:
             family = _FAMILY.get(cls.head, {cls.head, cls.head.rstrip("s"), cls.head + "s"})
             kin = [ent for ent in self.entities if ent.heads & family]
             described = self._described_as(words[-1])
-            if kin and (described is None or max(kin, key=lambda e: e.last).last > described.last):
-                ent = max(kin, key=lambda e: e.last)  # the latest source of that kind, not the first one
-                kind = "pronoun" if ent.cls.identifiable else "unnamed"
+            latest = max(kin, key=lambda e: e.last) if kin else None  # the latest source of that kind
+            if latest is not None and (described is None or latest.last > described.last):
+                kind = "pronoun" if latest.cls.identifiable else "unnamed"
                 return self._link(
-                    ent, f, SourceClass(kind, ent.cls.identifiable, ent.cls.vague, ent.cls.number, cls.head)
+                    latest, f, SourceClass(kind, latest.cls.identifiable, latest.cls.vague, latest.cls.number, cls.head)
                 )
             if cls.kind == "role":
                 for ent in reversed(self.entities):
                     if ent.cls.kind == "person" and f.source_text.lower().split()[-1] in ent.name.lower():
                         return self._link(ent, f, SourceClass("pronoun", True, head=cls.head))
-            described = self._described_as(words[-1])
             if described is not None:
                 return self._link(described, f, SourceClass("pronoun", True, head=cls.head))
         return self._new(f.source_text, cls, pos, f)

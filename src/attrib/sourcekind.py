@@ -811,12 +811,12 @@ OWN_WORK = re.compile(
 )
 
 
-#: "Polls show", "Studies suggest", "Recent research finds": no reader can tell which.
 #: "the two", "both men", "the pair", "both congressmen": the people just named, taken together.
 _PAIR = re.compile(
     r"(?:the (?:two|three|pair|trio)|both)"
     r"(?: (?:men|women|lawmakers|congressmen|senators|leaders|officials|candidates|players|of them))?"
 )
+#: "Polls show", "Studies suggest", "Recent research finds": no reader can tell which.
 _UNLOCATABLE_PLURALS = {"polls", "surveys", "studies", "reports", "polling", "research"}
 _VAGUE_DOC_MODIFIERS = {
     "the", "public", "recent", "new", "overnight", "national", "several", "some", "many", "most", "early", "latest",
