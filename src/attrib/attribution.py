@@ -33,6 +33,11 @@ from attrib.sourcekind import (
 )
 
 _WORD = recache.compile(r"[\w][\w'’.&-]*|[^\w\s]")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
 _SKIP_BEFORE = {
     "himself",
     "herself",
@@ -77,13 +82,7 @@ _SKIP_BEFORE = {
     "yesterday",
     "tonight",
     "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    *_WEEKDAYS,
     "last",
     "week",
     "this",
@@ -503,8 +502,9 @@ _PROPER_CUES = {
     "Show",
 } - {"Says", "Show"}
 _INVERTED_NAME = recache.compile(
-    r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight|Yesterday|January|February|"
-    r"March|April|May|June|July|August|September|October|November|December|Last|This|Next|Earlier|Later)\b)"
+    r"\s+(?!(?:"
+    + "|".join(w.capitalize() for w in (*_WEEKDAYS, "today", "tonight", "yesterday", *_MONTHS))
+    + r"|Last|This|Next|Earlier|Later)\b)"
     r"((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|de\s|da\s|van\s|von\s|bin\s|ibn\s)[\w'’.-]*){0,3}"
     r"|(?:(?!(?:that|the|this|it|he|she|they|we|in|on|at|to|a|an|of|by|with|for)\s)[a-z0-9][\w/-]*\s+){1,3}"
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"  # "national finance director Dennis Cheng", "9/11 widow Terry Strada"
@@ -1586,7 +1586,8 @@ _OWNER = recache.compile(
     r"(?:^|[\s(])((?:[A-Z][\w.&-]*\s){0,4}[A-Z][\w.&-]*(?:['’]s|s['’])?|(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s(?:[a-z-]+\s){0,2}"
     r"[a-z-]+['’]s|his|her|its|their)\s(?:(?:false|repeated|earlier|latest|new|public|own|renewed|stark|"
     r"unsubstantiated|unproven|baseless|disputed|initial|written|formal|official|recent|surprise|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s){0,2}$"
+    + "|".join(day.capitalize() for day in _WEEKDAYS)
+    + r")\s){0,2}$"
 )
 
 
@@ -1805,8 +1806,7 @@ _TAG_WITH_AFFILIATION = recache.compile(r"((?:[A-Z][\w.'’-]*\s?){1,4}),\s?[^,:
 
 
 _WHEN = recache.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
-    r"july|august|september|october|november|december|jan|feb|aug|sept?|oct|nov|dec|tomorrow|tonight|"
+    r"\b(?:" + "|".join((*_WEEKDAYS, *_MONTHS)) + r"|jan|feb|aug|sept?|oct|nov|dec|tomorrow|tonight|"
     r"next\s+(?:week|month|year)|later\s+this\s+(?:week|month|year)|this\s+(?:week|month|spring|summer|autumn|"
     r"fall|winter)|by\s+the\s+end\s+of)\b",
     re.IGNORECASE,
