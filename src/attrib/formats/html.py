@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -67,24 +68,28 @@ def section(fc: FileCheck) -> str:
         + "</p>"
     )
     if result.sources:
-        rows = "".join(
-            f"<tr><td>{escape(s.name)}</td><td>{s.kind}</td><td>{s.count}</td>"
-            f"<td>{'yes' if s.anonymous else 'no'}</td></tr>"
-            for s in result.sources
-        )
         out.append(
-            f"<h2>Sources</h2><table><tr><th>Source</th><th>Kind</th><th>Mentions</th>"
-            f"<th>Anonymous</th></tr>{rows}</table>"
+            _table(
+                "Sources",
+                ("Source", "Kind", "Mentions", "Anonymous"),
+                ((escape(s.name), s.kind, s.count, "yes" if s.anonymous else "no") for s in result.sources),
+            )
         )
     if fc.findings:
-        rows = "".join(
-            f"<tr><td>{loc.line}:{loc.column}</td><td>{loc.finding.rule} {escape(loc.finding.name)}</td>"
-            f"<td>{loc.finding.severity}</td><td>{escape(loc.finding.message)}</td></tr>"
-            for loc in fc.findings
-        )
         out.append(
-            f"<h2>Findings</h2><table><tr><th>Line</th><th>Rule</th><th>Severity</th>"
-            f"<th>Message</th></tr>{rows}</table>"
+            _table(
+                "Findings",
+                ("Line", "Rule", "Severity", "Message"),
+                (
+                    (
+                        f"{loc.line}:{loc.column}",
+                        f"{loc.finding.rule} {escape(loc.finding.name)}",
+                        loc.finding.severity,
+                        escape(loc.finding.message),
+                    )
+                    for loc in fc.findings
+                ),
+            )
         )
     out.append("<h2>Article</h2>")
     out.append(_article(result))
@@ -101,3 +106,10 @@ def report(checks: list[FileCheck]) -> str:
         f"<title>attrib report: {title}</title><style>{STYLE}</style></head>\n"
         f"<body>\n{body}\n</body></html>\n"
     )
+
+
+def _table(title: str, headers: tuple[str, ...], rows: Iterable[tuple[object, ...]]) -> str:
+    """A titled HTML table; the cells are already escaped."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<h2>{title}</h2><table><tr>{head}</tr>{body}</table>"
